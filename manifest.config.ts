@@ -1,0 +1,30 @@
+// The manifest's single source. `browser` picks the Chrome or Firefox flavour of the same
+// extension; everything else is shared so the two builds cannot drift apart.
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+import { SITES } from './src/shared/sites';
+
+export type Browser = 'chrome' | 'firefox';
+
+const siteMatches = Object.values(SITES).flatMap((s) => s.matches);
+// Web-accessible resources take origins only (Chrome refuses a path other than /*).
+const siteOrigins = [...new Set(siteMatches.map((m) => m.replace(/^(\w+:\/\/[^/]+)\/.*$/, '$1/*')))];
+
+export const manifestFor = (browser: Browser) => defineManifest({
+  manifest_version: 3,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: pkg.version,
+  default_locale: 'en',
+  icons: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
+  permissions: ['storage'],
+  // Loopback is where the reference collector runs: no prompt needed for it. Any other
+  // (https) endpoint is asked for, origin by origin, when the user saves it.
+  host_permissions: ['https://claude.ai/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+  optional_host_permissions: ['https://*/*'],
+  background: { service_worker: 'src/background/index.ts', type: 'module' },
+  content_scripts: [{ matches: siteMatches, js: ['src/content/index.ts'], run_at: 'document_idle' }],
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  web_accessible_resources: [{ resources: ['src/dialog/index.html'], matches: siteOrigins }],
+  ...(browser === 'firefox' ? {} : { minimum_chrome_version: '120' }),
+});

@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>dialog</p>, document.getElementById('app')!);

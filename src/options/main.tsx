@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>options</p>, document.getElementById('app')!);

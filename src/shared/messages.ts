@@ -1,0 +1,72 @@
+// Every runtime message is one zod-described type, named by its direction
+// (`<from>To<to>`). The background parses every message it receives with these schemas
+// and checks the sender before acting. Content-side code imports the types only.
+import { z } from './z';
+import { Conversation, Envelope, Omission, SiteId } from './schema';
+
+export const Rating = z.enum(['helpful', 'not_helpful']);
+export type Rating = z.infer<typeof Rating>;
+
+export const Captured = z.object({
+  conversation: Conversation,
+  ratedTurn: z.number().int().nonnegative(),
+  omissions: z.array(Omission).max(50),
+});
+
+export const CaptureResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), captured: Captured }),
+  z.object({ ok: z.literal(false), error: z.literal('unreadable'), detail: z.string().max(500) }),
+]);
+
+/** What the content script read for one click; the dialog shows it and builds the report from it. */
+export const Draft = z.object({ site: SiteId, rating: Rating, capture: CaptureResult });
+export type Draft = z.infer<typeof Draft>;
+
+const DraftId = z.uuid();
+
+export const ContentToBackground = z.discriminatedUnion('type', [
+  /** Store the draft for the dialog frame the content script just opened. */
+  z.object({ type: z.literal('draft:put'), id: DraftId, draft: Draft }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+export const DialogToBackground = z.discriminatedUnion('type', [
+  /** Send this exact envelope to the configured endpoint. */
+  z.object({ type: z.literal('report:send'), envelope: Envelope }),
+  /** Close the dialog frame in the tab that shows it. */
+  z.object({ type: z.literal('dialog:close') }),
+]);
+export type DialogToBackground = z.infer<typeof DialogToBackground>;
+
+export const BackgroundToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('frame:close') }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
+
+/** Named failures the dialog shows in words; never a thank-you for a report that did not arrive. */
+export const SEND_ERRORS = [
+  'endpoint_invalid',   // options hold an endpoint that is not allowed
+  'permission_missing', // no host permission for the endpoint's origin
+  'unreachable',        // network error: nothing answered
+  'timeout',            // no answer in time
+  'unauthorized',       // 401 / 403: token missing or wrong
+  'too_large',          // 413, or refused before sending
+  'rejected',           // other 4xx: the endpoint refused the report
+  'server_error',       // 5xx
+  'invalid_report',     // the report failed the schema before sending
+] as const;
+export type SendError = (typeof SEND_ERRORS)[number];
+
+export const Receipt = z.object({
+  id: z.string().max(100),
+  received_at: z.string().max(100),
+  deletion_token: z.string().max(200).optional(),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export type SendResult =
+  | { ok: true; status: number; receipt: Receipt | null }
+  | { ok: false; error: SendError; status?: number; message?: string };
+
+/** storage.session key of a draft: trusted contexts only, so the page's scripts never see it. */
+export const draftKey = (id: string) => `draft:${id}`;
