@@ -8,17 +8,20 @@ export const MAX_COMMENT = 5_000;
 
 export const SITE_IDS = ['claude.ai', 'demo'] as const;
 export const SiteId = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof SiteId>;
 
 /** Kinds of integration content that are replaced by a marker (kind only, never content). */
 export const INTEGRATION_SOURCES = [
   'google_drive', 'github', 'gmail', 'google_calendar', 'other_chats', 'connector',
 ] as const;
 export const IntegrationSource = z.enum(INTEGRATION_SOURCES);
+export type IntegrationSource = z.infer<typeof IntegrationSource>;
 
 export const REASONS = [
   'not_factual', 'ignored_instructions', 'wrong_refusal', 'harmful', 'incomplete', 'other',
 ] as const;
 export const Reason = z.enum(REASONS);
+export type Reason = z.infer<typeof Reason>;
 
 const text = z.string().max(MAX_TEXT);
 const shortText = z.string().max(500);
