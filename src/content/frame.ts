@@ -1,0 +1,29 @@
+// The dialog runs as an extension page in a frame over the chat, so the page can neither read
+// nor drive it. One frame at a time; its host is removed whole when it closes.
+import browser from 'webextension-polyfill';
+
+let current: { host: HTMLElement; returnFocus: HTMLElement | null } | null = null;
+
+export function openDialogFrame(draftId: string, returnFocus: HTMLElement | null): void {
+  closeDialogFrame();
+  const host = document.createElement('div');
+  host.setAttribute('data-chat-feedback-dialog', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const frame = document.createElement('iframe');
+  frame.src = `${browser.runtime.getURL('src/dialog/index.html')}#${draftId}`;
+  frame.title = browser.i18n.getMessage('dialogFrameTitle') || 'Share feedback';
+  frame.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;'
+    + 'z-index:2147483647;background:transparent;color-scheme:normal;');
+  frame.addEventListener('load', () => frame.focus(), { once: true });
+  shadow.append(frame);
+  document.documentElement.append(host);
+  current = { host, returnFocus };
+}
+
+export function closeDialogFrame(): void {
+  if (!current) return;
+  const { host, returnFocus } = current;
+  current = null;
+  host.remove();
+  if (returnFocus?.isConnected) returnFocus.focus();
+}

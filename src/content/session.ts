@@ -1,0 +1,54 @@
+// One session per conversation shown: mounts controls on its answers and undoes everything
+// when the signal aborts (the user moved to another chat without a page load).
+import browser from 'webextension-polyfill';
+import type { ContentToBackground, Draft, Rating } from '../shared/messages';
+import type { CaptureResult, FetchJson, SiteAdapter } from '../sites/types';
+import { createControls, HOST_ATTRIBUTE, type ControlsLabels } from './controls';
+import { openDialogFrame } from './frame';
+import { observeAnswers } from './observer';
+
+/** Same-origin GET with the page's cookies: the content script's only network call. */
+const fetchJson: FetchJson = async (path) => {
+  if (!path.startsWith('/')) throw new Error('same-origin paths only');
+  const res = await fetch(new URL(path, location.origin), { credentials: 'include', headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+};
+
+async function rate(adapter: SiteAdapter, answer: Element, rating: Rating, button: HTMLElement): Promise<void> {
+  const id = crypto.randomUUID();
+  // The frame opens at once; the draft follows when the conversation has been read.
+  openDialogFrame(id, button);
+  let capture: CaptureResult;
+  try {
+    capture = await adapter.capture(document, answer, fetchJson);
+  } catch (err) {
+    capture = { ok: false, error: 'unreadable', detail: String(err).slice(0, 300) };
+  }
+  const draft: Draft = { site: adapter.id, rating, capture };
+  const message: ContentToBackground = { type: 'draft:put', id, draft };
+  await browser.runtime.sendMessage(message);
+}
+
+export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMutations: () => void, signal: AbortSignal): void {
+  const hosts = new Set<HTMLElement>();
+  const mount = (answer: Element) => {
+    const parent = adapter.controlsParent(answer);
+    // Never twice: a re-render that kept our host keeps it; one that dropped it gets a new one.
+    if (parent.querySelector(`:scope > [${HOST_ATTRIBUTE}]`)) return;
+    const host = createControls(labels, (rating, button) => {
+      rate(adapter, answer, rating, button).catch((err: unknown) => console.warn('[chat-feedback] rating failed', err));
+    });
+    parent.append(host);
+    hosts.add(host);
+  };
+  observeAnswers(document.documentElement, adapter, {
+    onAnswer: mount,
+    onMutations,
+    isOwnHost: (node) => node instanceof Element && node.hasAttribute(HOST_ATTRIBUTE),
+  }, signal);
+  signal.addEventListener('abort', () => {
+    for (const host of hosts) host.remove();
+    hosts.clear();
+  }, { once: true });
+}
