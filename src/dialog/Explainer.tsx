@@ -1,0 +1,23 @@
+// The consent explainer's short form: the same lines the notice hash was taken over.
+import { canonicalJson } from '../core/notice';
+import { explainerParagraphs, policyLines } from '../ui/explainer';
+import { t } from '../ui/i18n';
+
+export function Explainer({ origin, policy }: { origin: string; policy: unknown }) {
+  const [receiver, ...rest] = explainerParagraphs(origin);
+  return (
+    <section class="explainer" aria-labelledby="explainer-heading" id="explainer">
+      <h2 id="explainer-heading">{t('explainerHeading')}</h2>
+      <p class="receiver">{receiver}</p>
+      {rest.map((line) => <p key={line}>{line}</p>)}
+      <h3>{t('policyHeading')}</h3>
+      <ul class="policy">{policyLines(origin, policy).map((line) => <li key={line}>{line}</li>)}</ul>
+      {policy !== null && (
+        <details>
+          <summary>{t('policyShowJson')}</summary>
+          <pre>{canonicalJson(policy)}</pre>
+        </details>
+      )}
+    </section>
+  );
+}

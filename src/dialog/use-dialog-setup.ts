@@ -1,0 +1,37 @@
+// Everything the dialog needs besides the draft: options, the endpoint's origin and declared
+// policy, the notice shown (with its hash) and the consent stored for it.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { loadConsent, needsAgreement } from '../core/consent';
+import { checkEndpoint } from '../shared/endpoint';
+import { loadOptions, type Options } from '../shared/options';
+import { currentNotice, type ShownNotice } from '../ui/explainer';
+import { fetchDeclaredPolicy } from '../ui/policy';
+
+export interface DialogSetup {
+  options: Options;
+  /** The endpoint's origin; the raw setting when it is not a valid endpoint (sending then fails by name). */
+  origin: string;
+  policy: unknown;
+  notice: ShownNotice;
+  needsAgreement: boolean;
+}
+
+export async function loadDialogSetup(): Promise<DialogSetup> {
+  const [options, accepted] = await Promise.all([loadOptions(), loadConsent(browser.storage.local)]);
+  const checked = checkEndpoint(options.endpoint);
+  const origin = checked.ok ? checked.url.origin : options.endpoint;
+  const policy = checked.ok ? await fetchDeclaredPolicy(origin) : null;
+  const notice = await currentNotice(origin, policy);
+  return { options, origin, policy, notice, needsAgreement: needsAgreement(notice, accepted) };
+}
+
+export type SetupState = { kind: 'loading' } | { kind: 'ready'; setup: DialogSetup } | { kind: 'failed' };
+
+export function useDialogSetup(): SetupState {
+  const [state, setState] = useState<SetupState>({ kind: 'loading' });
+  useEffect(() => {
+    loadDialogSetup().then((setup) => setState({ kind: 'ready', setup }), () => setState({ kind: 'failed' }));
+  }, []);
+  return state;
+}
