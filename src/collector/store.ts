@@ -1,0 +1,55 @@
+// The collector's one storage seam. Everything the HTTP layer needs from a database is here,
+// async so a server database (Postgres, …) can replace the embedded SQLite without touching
+// the routes. Reporter contacts go in and are deleted, but no method reads them back: the
+// review page and the exports cannot leak what they cannot fetch.
+import type { Report } from '../shared/schema';
+
+export interface StoredReport {
+  id: string;
+  receivedAt: Date;
+  report: Report;
+}
+
+export interface NewReport {
+  report: Report;
+  /** Hash of the request body, to tell a retry (same body) from a conflicting reuse of the id. */
+  bodyHash: string;
+  /** Reporter contact, stored in its own table behind a random link. */
+  contact: string | null;
+  receivedAt: Date;
+}
+
+export type InsertOutcome =
+  | { status: 'created'; receivedAt: Date }
+  /** Same id, same body: the earlier answer stands. */
+  | { status: 'replayed'; receivedAt: Date }
+  /** Same id, another body. */
+  | { status: 'conflict' }
+  /** The id was deleted by its reporter; it is never stored again. */
+  | { status: 'gone' };
+
+export type RemoveOutcome = 'removed' | 'already_removed' | 'not_found';
+
+export interface ListQuery {
+  rating?: Report['rating'];
+  /** Only reports received before this instant (paging, newest first). */
+  before?: Date;
+  limit: number;
+}
+
+export interface FeedbackStore {
+  /** Atomic: the id check and the insert cannot interleave with another insert of the same id. */
+  insert(input: NewReport): Promise<InsertOutcome>;
+  /** Deletes report and contact and leaves a tombstone for the id. */
+  remove(id: string, at: Date): Promise<RemoveOutcome>;
+  get(id: string): Promise<StoredReport | null>;
+  /** Newest first. */
+  list(query: ListQuery): Promise<StoredReport[]>;
+  /** Every report, oldest first, one at a time (a consistent snapshot; never all in memory). */
+  each(): AsyncIterable<StoredReport>;
+  /** Deletes reports (and their contacts) received before `cutoff`; returns how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
+  /** A per-database secret (created once), for tokens that must survive restarts. */
+  secret(): Promise<Buffer>;
+  close(): Promise<void>;
+}

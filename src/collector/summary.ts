@@ -1,0 +1,44 @@
+// The review API's shapes. Pure and free of Node imports: the review page imports these types.
+import type { Omission, Report } from '../shared/schema';
+import type { StoredReport } from './store';
+
+export interface ReportSummary {
+  id: string;
+  received_at: string;
+  site: Report['site'];
+  rating: Report['rating'];
+  reasons: Report['reasons'];
+  comment: string;
+  turns: number;
+  omissions: Omission[];
+  complete: boolean;
+  trusted_tester: boolean;
+}
+
+export interface ReportPage {
+  reports: ReportSummary[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next_before: string | null;
+}
+
+export interface ReportDetail {
+  id: string;
+  received_at: string;
+  report: Report;
+}
+
+export function summarise(s: StoredReport): ReportSummary {
+  const r = s.report;
+  return {
+    id: s.id,
+    received_at: s.receivedAt.toISOString(),
+    site: r.site,
+    rating: r.rating,
+    reasons: r.reasons,
+    comment: r.comment,
+    turns: r.conversation.turns.length,
+    omissions: r.omissions,
+    complete: r.conversation.complete,
+    trusted_tester: r.consent.trusted_tester,
+  };
+}
