@@ -5,7 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { isAdmin } from './auth';
 import { exportResponse, isExportFormat } from './export';
-import type { FeedbackStore } from './store';
+import type { FeedbackStore, StoredReport } from './store';
 import { summarise, type ReportDetail, type ReportPage } from './summary';
 
 export interface ReviewDeps {
@@ -17,6 +17,9 @@ export interface ReviewDeps {
 }
 
 const PAGE_SIZE = 50;
+/** Paging cursor "<received ms>.<id>": a time alone would skip reports received in the same ms. */
+const CURSOR = /^(\d{1,15})\.([0-9a-f-]{36})$/i;
+const cursorOf = (s: StoredReport) => `${s.receivedAt.getTime()}.${s.id}`;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -45,16 +48,16 @@ export function reviewRoutes(deps: ReviewDeps): Hono {
 
   app.get('/api/reports', async (c) => {
     const rating = c.req.query('rating') || undefined;
-    const beforeRaw = c.req.query('before');
-    const before = beforeRaw ? new Date(beforeRaw) : undefined;
+    const cursor = CURSOR.exec(c.req.query('before') ?? '');
+    const before = cursor ? { receivedAt: new Date(Number(cursor[1])), id: cursor[2]! } : undefined;
     const ratingOk = rating === undefined || rating === 'helpful' || rating === 'not_helpful';
-    if (!ratingOk || (before && Number.isNaN(before.getTime()))) {
-      return c.json({ error: 'bad_query', message: 'rating must be helpful or not_helpful; before an ISO time.' }, 400);
+    if (!ratingOk || (c.req.query('before') && !cursor)) {
+      return c.json({ error: 'bad_query', message: 'rating must be helpful or not_helpful; before a cursor from next_before.' }, 400);
     }
     const rows = await deps.store.list({ rating, before, limit: PAGE_SIZE + 1 });
     const page: ReportPage = {
       reports: rows.slice(0, PAGE_SIZE).map(summarise),
-      next_before: rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1]!.receivedAt.toISOString() : null,
+      next_before: rows.length > PAGE_SIZE ? cursorOf(rows[PAGE_SIZE - 1]!) : null,
     };
     return c.json(page);
   });

@@ -59,10 +59,10 @@ export function openSqliteStore(path: string): FeedbackStore {
     deleteReport: db.prepare('DELETE FROM reports WHERE id = ?'),
     insertTombstone: db.prepare('INSERT OR IGNORE INTO tombstones (id, deleted_at) VALUES (?, ?)'),
     get: db.prepare<[string], ReportRow>('SELECT id, received_at, report FROM reports WHERE id = ?'),
-    list: db.prepare<[string | null, number, number], ReportRow>(`
+    list: db.prepare<[{ rating: string | null; before: number; beforeId: string; limit: number }], ReportRow>(`
       SELECT id, received_at, report FROM reports
-      WHERE (?1 IS NULL OR rating = ?1) AND received_at < ?2
-      ORDER BY received_at DESC, id DESC LIMIT ?3`),
+      WHERE (@rating IS NULL OR rating = @rating) AND (received_at, id) < (@before, @beforeId)
+      ORDER BY received_at DESC, id DESC LIMIT @limit`),
     purgeContacts: db.prepare(`DELETE FROM reporter_contacts WHERE link IN
       (SELECT contact_link FROM reports WHERE received_at < ? AND contact_link IS NOT NULL)`),
     purgeReports: db.prepare('DELETE FROM reports WHERE received_at < ?'),
@@ -116,7 +116,12 @@ export function openSqliteStore(path: string): FeedbackStore {
       return row ? toStored(row) : null;
     },
     list: async (query: ListQuery) => q.list
-      .all(query.rating ?? null, query.before?.getTime() ?? Number.MAX_SAFE_INTEGER, query.limit)
+      .all({
+        rating: query.rating ?? null,
+        before: query.before?.receivedAt.getTime() ?? Number.MAX_SAFE_INTEGER,
+        beforeId: query.before?.id ?? '',
+        limit: query.limit,
+      })
       .map(toStored),
     each: () => iterateSnapshot(path),
     purgeBefore: async (cutoff) => purge(cutoff.getTime()),

@@ -32,8 +32,8 @@ export type RemoveOutcome = 'removed' | 'already_removed' | 'not_found';
 
 export interface ListQuery {
   rating?: Report['rating'];
-  /** Only reports received before this instant (paging, newest first). */
-  before?: Date;
+  /** Only reports older than this one (paging, newest first; ties in time broken by id). */
+  before?: { receivedAt: Date; id: string };
   limit: number;
 }
 

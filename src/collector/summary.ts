@@ -17,7 +17,7 @@ export interface ReportSummary {
 
 export interface ReportPage {
   reports: ReportSummary[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
+  /** Opaque cursor: pass as `before` for the next (older) page; null on the last page. */
   next_before: string | null;
 }
 
