@@ -1,27 +1,16 @@
 // Every user-visible string goes through t(). By default it asks browser.i18n, which follows the
 // browser's language; a language chosen in options (issue 5) can install another source that
-// reads the extension's own messages files and formats them with formatMessage below.
+// reads the extension's own messages files and formats them with formatMessage.
 import browser from 'webextension-polyfill';
+
+export { formatMessage, type MessageEntry } from './format-message';
 
 type EnMessages = typeof import('../../public/_locales/en/messages.json');
 /** Every key the English messages file defines; the locales test keeps German in step. */
 export type MessageKey = keyof EnMessages & string;
 
-export interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
+/** Looks up one message with its substitutions; '' when the key is unknown. */
 export type MessageSource = (key: string, subs: string[]) => string;
-
-/** Chrome's placeholder rules: $NAME$ → its declared content, then $1…$9 → substitutions, $$ → $. */
-export function formatMessage(entry: MessageEntry, subs: string[]): string {
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-    const found = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
-    return found ? found[1].content : whole;
-  });
-  return named.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : subs[Number(d) - 1] ?? ''));
-}
 
 const browserSource: MessageSource = (key, subs) => browser.i18n.getMessage(key, subs);
 let source: MessageSource = browserSource;
