@@ -64,7 +64,7 @@ export async function stopTestCollector(c: TestCollector, keepFiles = false): Pr
   if (!keepFiles) rmSync(c.dir, { recursive: true, force: true });
 }
 
-export function post(c: RunningCollector, body: string | Uint8Array, headers: Record<string, string> = {}) {
+export function post(c: RunningCollector, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   return fetch(`${c.url}/v1/feedback`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
