@@ -20,19 +20,36 @@ export async function fetchDeclaredPolicy(
   }
 }
 
-/** The fields of a declared policy the explainer puts into words; the rest is shown as JSON. */
+/**
+ * The fields of a declared policy the explainer puts into words (the reference collector's
+ * shape, src/collector/policy.ts); null where the policy does not say. The full JSON is shown too.
+ */
 export interface PolicySummary {
   operator: string | null;
-  retentionDays: number | null;
+  /** A period as the operator wrote it ("10y"), and its approximate length in days. */
+  retention: { period: string | null; days: number | null } | null;
   uses: string[];
+  identityKeptApart: boolean | null;
+  notCombined: boolean | null;
+  storesIpOrUserAgent: boolean | null;
 }
 
+const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
+const str = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 200) : null);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+
 export function summarisePolicy(policy: unknown): PolicySummary | null {
-  if (!policy || typeof policy !== 'object') return null;
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) return null;
   const p = policy as Record<string, unknown>;
+  const r = (p.retention && typeof p.retention === 'object' ? p.retention : {}) as Record<string, unknown>;
+  const period = str(r.period);
+  const days = num(r.approx_days) ?? num(p.retention_days);
   return {
-    operator: typeof p.operator === 'string' && p.operator ? p.operator.slice(0, 200) : null,
-    retentionDays: typeof p.retention_days === 'number' && p.retention_days >= 0 ? p.retention_days : null,
+    operator: str(p.operator),
+    retention: period || days !== null ? { period, days } : null,
     uses: Array.isArray(p.uses) ? p.uses.filter((u): u is string => typeof u === 'string').slice(0, 20) : [],
+    identityKeptApart: bool(p.identity_kept_apart),
+    notCombined: bool(p.not_combined),
+    storesIpOrUserAgent: bool(p.stores_ip_or_user_agent),
   };
 }

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { policyOf } from '../../../src/collector/policy';
+import { parseRetention } from '../../../src/collector/retention';
 import { CONSENT_KEY } from '../../../src/core/consent';
 import { DialogApp } from '../../../src/dialog/DialogApp';
 import { draftKey, type Draft } from '../../../src/shared/messages';
@@ -227,14 +229,23 @@ describe('feedback dialog', () => {
     expect(notes.some((n) => n?.includes('ends with a different answer'))).toBe(true);
   });
 
-  it('shows the policy the endpoint declares, and its hash differs from no policy', async () => {
-    const policy = { operator: 'QA Lab', retention_days: 30, uses: ['research'] };
+  it('shows the policy the reference collector declares, and its hash differs from no policy', async () => {
+    const policy = policyOf({ operator: 'QA Lab', retention: parseRetention('10y'), maxBodyBytes: 5_000_000 });
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(policy), { headers: { 'content-type': 'application/json' } })));
     sendMessage.mockImplementation(async () => ({ ok: true, status: 201, receipt: null }));
     await openWith(readableDraft());
     const explainer = await screen.findByRole('region', { name: 'What you share' });
     await waitFor(() => expect(explainer.textContent).toContain('Run by: QA Lab'));
-    expect(explainer.textContent).toContain('up to 30 days');
+    const lines = within(explainer).getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual([
+      `${ORIGIN} declares a policy for the reports it receives.`,
+      'Run by: QA Lab',
+      'Keeps reports for 10 years (about 3650 days), then deletes them.',
+      'Uses reports for: analysing the service, research, studying how people use it, training AI models',
+      'Keeps anything that could identify you apart from the report.',
+      'Does not combine a report with your other reports or conversations.',
+      'Does not store your IP address or browser details.',
+    ]);
     fireEvent.click(agree());
     fireEvent.click(sendButton());
     expect(await screen.findByText(/returned no receipt/)).toBeTruthy();

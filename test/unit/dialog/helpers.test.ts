@@ -39,9 +39,12 @@ describe('fetchDeclaredPolicy', () => {
     expect(await fetchDeclaredPolicy('https://slow.example', hang as unknown as typeof fetch, 20)).toBeNull();
   });
 
-  it('summarises only well-typed fields', () => {
-    expect(summarisePolicy({ operator: 5, retention_days: '30', uses: ['a', 1] })).toEqual({ operator: null, retentionDays: null, uses: ['a'] });
+  it('summarises only well-typed fields, leaving out what the policy does not say', () => {
+    expect(summarisePolicy({ operator: 5, retention: { period: 7 }, uses: ['a', 1], not_combined: 'yes', identity_kept_apart: false }))
+      .toEqual({ operator: null, retention: null, uses: ['a'], identityKeptApart: false, notCombined: null, storesIpOrUserAgent: null });
+    expect(summarisePolicy({ retention_days: 30 })?.retention).toEqual({ period: null, days: 30 });
     expect(summarisePolicy(null)).toBeNull();
+    expect(summarisePolicy([1])).toBeNull();
   });
 });
 
