@@ -1,18 +1,12 @@
-// Posts one envelope to the configured endpoint and names what happened. The only code in
-// the extension that sends a report.
-import { checkEndpoint } from '../shared/endpoint';
+// Posts one envelope to the configured endpoint and names what happened. The request itself
+// is postReport (shared with the outbox), so both send the same headers and read answers alike.
 import { Receipt, type SendError, type SendResult } from '../shared/messages';
 import { Envelope } from '../shared/schema';
+import { MAX_BODY_BYTES, bodyBytes, postReport, type PostDeps } from './outbox/http';
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024; // the reference collector's default limit
-/** Chrome stops a service worker whose fetch takes over 30 s: give up before that. */
-export const SEND_TIMEOUT_MS = 25_000;
+export { MAX_BODY_BYTES, SEND_TIMEOUT_MS } from './outbox/http';
 
-export interface SendDeps {
-  fetch: typeof fetch;
-  /** Whether the extension holds host permission for the endpoint (loopback is granted by the manifest). */
-  hasPermission: (url: URL) => Promise<boolean>;
-}
+export type SendDeps = PostDeps;
 
 export interface Destination {
   endpoint: string;
@@ -26,45 +20,24 @@ function statusError(status: number): SendError {
   return 'rejected';
 }
 
-/** The endpoint's own words about a refusal, kept short; bodies may be JSON or text. */
-async function serverMessage(res: Response): Promise<string | undefined> {
-  const text = (await res.text().catch(() => '')).slice(0, 2_000);
-  try {
-    const json = JSON.parse(text) as { error?: unknown; message?: unknown };
-    const msg = json.message ?? json.error;
-    if (typeof msg === 'string') return msg.slice(0, 300);
-  } catch {
-    /* not JSON: fall through to the raw text */
-  }
-  return text.trim().slice(0, 300) || undefined;
-}
-
 export async function sendEnvelope(raw: unknown, dest: Destination, deps: SendDeps): Promise<SendResult> {
   const parsed = Envelope.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'invalid_report', message: parsed.error.issues[0]?.message };
-  const endpoint = checkEndpoint(dest.endpoint);
-  if (!endpoint.ok) return { ok: false, error: 'endpoint_invalid', message: endpoint.error };
-  if (!endpoint.loopback && !(await deps.hasPermission(endpoint.url))) return { ok: false, error: 'permission_missing' };
-
   const body = JSON.stringify(parsed.data);
-  if (new TextEncoder().encode(body).byteLength > MAX_BODY_BYTES) return { ok: false, error: 'too_large' };
+  if (bodyBytes(body) > MAX_BODY_BYTES) return { ok: false, error: 'too_large' };
 
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'idempotency-key': parsed.data.report.id,
-  };
-  if (dest.token) headers.authorization = `Bearer ${dest.token}`;
-
-  let res: Response;
-  try {
-    res = await deps.fetch(endpoint.url.href, {
-      method: 'POST', headers, body, credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-  } catch (err) {
-    const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-    return { ok: false, error: timedOut ? 'timeout' : 'unreachable', message: String(err).slice(0, 300) };
+  const outcome = await postReport({ id: parsed.data.report.id, endpoint: dest.endpoint, token: dest.token, body }, deps);
+  switch (outcome.kind) {
+    case 'blocked':
+      return { ok: false, error: outcome.reason, message: outcome.message };
+    case 'network':
+      return { ok: false, error: 'unreachable', message: outcome.message };
+    case 'timeout':
+      return { ok: false, error: 'timeout', message: outcome.message };
   }
-  if (!res.ok) return { ok: false, error: statusError(res.status), status: res.status, message: await serverMessage(res) };
-  const receipt = Receipt.safeParse(await res.json().catch(() => null));
-  return { ok: true, status: res.status, receipt: receipt.success ? receipt.data : null };
+  if (outcome.status < 200 || outcome.status >= 300) {
+    return { ok: false, error: statusError(outcome.status), status: outcome.status, message: outcome.message };
+  }
+  const receipt = Receipt.safeParse(outcome.json);
+  return { ok: true, status: outcome.status, receipt: receipt.success ? receipt.data : null };
 }
