@@ -1,7 +1,7 @@
 // The feedback form for a readable conversation. The preview and the posted body are one
 // envelope object, rebuilt only when the user's choices change; a retry of unchanged choices
 // reuses its id, so the endpoint can tell a retry from a new report.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { buildEnvelope, buildReport } from '../core/build-report';
 import { saveConsent } from '../core/consent';
@@ -46,6 +46,11 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
   })), [rating, reasons, comment, draft.site, captured, notice, locale, options.trustedTester]);
 
   const delivered = phase.kind === 'done' && phase.result.ok;
+  // Send disappears once delivered: hand focus to Close so the keyboard is not left on nothing.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (delivered) closeButton.current?.focus();
+  }, [delivered]);
   const canSend = (!setup.needsAgreement || agreed) && phase.kind !== 'sending' && !delivered;
 
   const send = async (e: Event) => {
@@ -90,7 +95,7 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
         <SendStatus phase={phase} />
         <div class="buttons">
           {delivered
-            ? <button type="button" class="primary" onClick={onClose}>{t('close')}</button>
+            ? <button type="button" class="primary" ref={closeButton} onClick={onClose}>{t('close')}</button>
             : (
               <>
                 <button type="button" onClick={onClose}>{t('cancel')}</button>

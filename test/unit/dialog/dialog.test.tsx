@@ -118,6 +118,7 @@ describe('feedback dialog', () => {
     expect(stored).toMatchObject({ noticeVersion: envelope.report.consent.notice_version, noticeHash: envelope.report.consent.notice_hash, locale: 'en' });
     expect(JSON.stringify(envelope)).not.toContain(stored.acceptedAt);
     expect(screen.queryByRole('button', { name: 'Send feedback' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' })));
   });
 
   it('shows a failed send honestly, keeps the form, and retries the same report under the same id', async () => {
@@ -218,7 +219,7 @@ describe('feedback dialog', () => {
     expect(order.every((s) => text.includes(s))).toBe(true);
     expect(text).toContain('claude-test-model');
     expect(text).toContain('web_search: on');
-    expect(text).toContain('Google Drive content: 1');
+    expect(text).toContain('1 × Google Drive content');
     expect(text).toContain("site's own record");
   });
 
