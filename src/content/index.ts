@@ -1,5 +1,5 @@
 // Content script: picks the site adapter for this page and keeps one session per conversation.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { loadOptions } from '../shared/options';
 import { adapterFor } from '../sites/registry';
 import type { BackgroundToContent } from '../shared/messages';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   startSession(adapter, labels, checkNavigation, controller.signal);
   addEventListener('popstate', checkNavigation);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     if ((message as BackgroundToContent | null)?.type === 'frame:close') closeDialogFrame();
   });

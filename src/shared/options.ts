@@ -1,7 +1,7 @@
 // The one options module every context imports: defaults, migration, load and save.
 // Kept free of zod so the content script stays small; values are normalised by hand.
 import browser from 'webextension-polyfill';
-import { SITE_IDS, type SiteId } from './schema';
+import { SITE_IDS, type SiteId } from './constants';
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787/v1/feedback';
 export const OPTIONS_VERSION = 1;

@@ -1,12 +1,14 @@
 // The report schema, shared by extension and collector. Versioned: a collector accepts every
 // version ever shipped, so a change that is not purely additive needs a new version here.
 import { z } from './z';
+import { SITE_IDS } from './constants';
+
+export { SITE_IDS };
 
 export const SCHEMA_VERSION = 1;
 export const MAX_TEXT = 2_000_000; // one block; the whole body is capped at 5 MB elsewhere
 export const MAX_COMMENT = 5_000;
 
-export const SITE_IDS = ['claude.ai', 'demo'] as const;
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 

@@ -49,7 +49,7 @@ describe('claude.ai lookalike', () => {
     await dialog.getByRole('checkbox', { name: /agree/ }).check();
     await dialog.getByRole('button', { name: 'Send feedback' }).click();
     await expect.poll(() => endpoint.received.length).toBe(1);
-    await dialog.getByRole('status').filter({ hasText: /sent/i }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
 
     const { headers, body } = endpoint.received[0]!;
     const envelope = Envelope.parse(body);

@@ -48,6 +48,6 @@ export async function configureEndpoint(browser: ExtensionBrowser, endpoint: str
   await page.goto(browser.extensionUrl('src/options/index.html'));
   await page.getByRole('textbox', { name: 'Endpoint URL' }).fill(endpoint);
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('status').filter({ hasText: /saved/i }).waitFor();
+  await page.getByRole('status').filter({ hasText: endpoint }).waitFor();
   await page.close();
 }
