@@ -12,6 +12,7 @@ export function explainerParagraphs(origin: string): string[] {
     t('explainLeftOut'),
     t('explainIdentity'),
     t('explainRetention'),
+    t('explainOnlyWhenSent'),
   ];
 }
 
