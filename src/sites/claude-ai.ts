@@ -140,6 +140,10 @@ async function capture(doc: Document, answer: Element, fetchJson: FetchJson): Pr
   const model = pageModel(doc);
   const fromApi = await captureFromApi(doc, fetchJson, page, target, model);
   if (fromApi) return fromApi;
+  // From the page alone, a conversation without a question or a rated answer without readable
+  // content means the markup is not what this adapter knows: say so rather than send a husk.
+  if (!page.turns.some((t) => t.turn.role === 'user')) return { ok: false, error: 'unreadable', detail: 'no user message recognised on this page' };
+  if (page.turns[rated]?.turn.blocks.length === 0) return { ok: false, error: 'unreadable', detail: 'the rated answer has no readable content' };
   const settings: Settings = { model, style: { name: null, instructions: null }, features: {} };
   const omissions = [
     ...(page.hiddenThinking ? [{ kind: 'hidden_thinking' as const, source: null, count: page.hiddenThinking }] : []),

@@ -125,6 +125,16 @@ describe('an unrecognised page', () => {
     expect(result).toEqual({ ok: false, error: 'unreadable', detail: expect.stringMatching(/no conversation turns/) });
   });
 
+  it('is unreadable from the page alone when an answer container holds nothing it can read', async () => {
+    // A redesign that keeps the streaming marker but nothing else the adapter knows.
+    const husk = loadPage('<main><div data-is-streaming="false"><canvas></canvas></div></main>');
+    const answer = husk.querySelector(claudeAi.answerSelector) as Element;
+    expect(await claudeAi.capture(husk, answer, noApi)).toMatchObject({ ok: false, error: 'unreadable', detail: expect.stringMatching(/no user message/) });
+    const noContent = loadPage('<main><div data-testid="user-message"><p>Hi</p></div><div data-is-streaming="false"><canvas></canvas></div></main>');
+    const empty = noContent.querySelector(claudeAi.answerSelector) as Element;
+    expect(await claudeAi.capture(noContent, empty, noApi)).toMatchObject({ ok: false, error: 'unreadable', detail: expect.stringMatching(/no readable content/) });
+  });
+
   it('is unreadable when the rated element is not one of the answers', async () => {
     const doc = loadPage(fixture('page-2025.html'));
     const notAnAnswer = doc.querySelector(selectors.userMessage) as Element;
