@@ -30,6 +30,13 @@
     return { article: article, content: content };
   }
 
+  // Feature toggles switch like a chat's settings do, so QA can see a change reach the report.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-feature]'), function (toggle) {
+    toggle.addEventListener('click', function () {
+      toggle.setAttribute('aria-pressed', toggle.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
+    });
+  });
+
   button.addEventListener('click', function () {
     button.disabled = true;
     turn('user').content.appendChild(el('p', {}, 'Can you add a way to cancel a pending call?'));
