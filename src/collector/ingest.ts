@@ -69,7 +69,8 @@ export function ingestRoutes(deps: IngestDeps): Hono {
     }
     const outcome = await deps.store.insert({
       report,
-      bodyHash: createHash('sha256').update(canonicalJson(json)).digest('hex'),
+      // Over the parsed report (what is stored), so key order and whitespace do not make a retry differ.
+      bodyHash: createHash('sha256').update(canonicalJson(parsed.data)).digest('hex'),
       contact: reporter?.contact ?? null,
       receivedAt: deps.now(),
     });

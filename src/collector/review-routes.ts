@@ -89,7 +89,15 @@ export function reviewRoutes(deps: ReviewDeps): Hono {
     return new Response(bytes, { headers: { 'Content-Type': type, 'Content-Security-Policy': PAGE_CSP } });
   };
   app.get('/', () => serveFile('index.html'));
-  app.get('/review/*', (c) => serveFile(decodeURIComponent(c.req.path.slice('/review/'.length))));
+  app.get('/review/*', (c) => {
+    let file: string;
+    try {
+      file = decodeURIComponent(c.req.path.slice('/review/'.length));
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+    return serveFile(file);
+  });
 
   return app;
 }

@@ -99,6 +99,18 @@ describe('POST /v1/feedback without an ingest token configured', () => {
     db.close();
   });
 
+  it('survives a deeply nested unknown field (stripped, not recursed into)', async () => {
+    const env = envelope();
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const body = JSON.stringify(env).replace('"schema_version":1', `"extra":${deep},"schema_version":1`);
+    const res = await post(c, body);
+    expect([201, 400]).toContain(res.status);
+    if (res.status === 201) {
+      // The stored report is the parsed one: the unknown field is gone, so the plain body is a replay.
+      expect((await post(c, JSON.stringify(env))).headers.get('idempotent-replayed')).toBe('true');
+    }
+  });
+
   it('refuses an Idempotency-Key that is not the report id', async () => {
     const env = envelope();
     const res = await postEnvelope(c, env, { 'Idempotency-Key': crypto.randomUUID() });

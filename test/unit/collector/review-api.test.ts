@@ -43,6 +43,7 @@ describe('admin credential', () => {
     expect(await page.text()).toContain('<title>Review</title>');
     expect((await get('/review/assets/app.js', admin)).headers.get('content-type')).toMatch(/javascript/);
     expect((await get('/review/..%2F..%2Ffeedback.sqlite', admin)).status).toBe(404);
+    expect((await get('/review/%E0%A4%A', admin)).status).toBe(404);
   });
 });
 
