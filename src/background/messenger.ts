@@ -28,6 +28,7 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
   switch (msg.data.type) {
     case 'report:send': {
       const options = await loadOptions();
+      if (msg.data.endpoint !== options.endpoint) return { ok: false, error: 'endpoint_changed' };
       return sendEnvelope(msg.data.envelope, options, {
         fetch: (...args) => fetch(...args),
         hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),

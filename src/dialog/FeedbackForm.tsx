@@ -28,9 +28,11 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
   const [rating, setRating] = useState<Rating>(draft.rating);
   const [reasons, setReasons] = useState<Reason[]>([]);
   const [comment, setComment] = useState('');
-  const [agreed, setAgreed] = useState(false);
+  // Agreement is to one notice: when the endpoint (and so the notice) changes, it must be given again.
+  const [agreedHash, setAgreedHash] = useState<string | null>(null);
   const [phase, setPhase] = useState<SendPhase>({ kind: 'idle' });
   const { notice, options } = setup;
+  const agreed = agreedHash === notice.hash;
   const locale = shownLocale();
 
   const envelope = useMemo(() => buildEnvelope(buildReport({
@@ -64,7 +66,7 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
           noticeVersion: notice.version, noticeHash: notice.hash, acceptedAt: new Date().toISOString(), locale,
         });
       }
-      setPhase({ kind: 'done', result: await sendEnvelope(envelope) });
+      setPhase({ kind: 'done', result: await sendEnvelope(envelope, options.endpoint) });
     } catch (err) {
       setPhase({ kind: 'done', result: { ok: false, error: 'extension_error', message: String(err).slice(0, 300) } });
     }
@@ -87,7 +89,7 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
           ? (
             <label class="choice agree">
               <input type="checkbox" checked={agreed} disabled={delivered}
-                onChange={(e) => setAgreed(e.currentTarget.checked)} />
+                onChange={(e) => setAgreedHash(e.currentTarget.checked ? notice.hash : null)} />
               {t('agreeLabel', setup.origin)}
             </label>
           )

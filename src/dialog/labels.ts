@@ -15,6 +15,7 @@ export const REASON_KEYS: Record<Reason, MessageKey> = {
 
 export const SEND_ERROR_KEYS: Record<SendError | 'extension_error', MessageKey> = {
   endpoint_invalid: 'sendErrorEndpointInvalid',
+  endpoint_changed: 'sendErrorEndpointChanged',
   permission_missing: 'sendErrorPermissionMissing',
   unreachable: 'sendErrorUnreachable',
   timeout: 'sendErrorTimeout',

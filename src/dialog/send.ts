@@ -19,8 +19,9 @@ export function readSendResult(raw: unknown): DialogSendResult {
   return { ok: false, error: 'extension_error', message };
 }
 
-export async function sendEnvelope(envelope: Envelope): Promise<DialogSendResult> {
-  const msg: DialogToBackground = { type: 'report:send', envelope };
+/** `endpoint` is the one the user saw named and agreed to; the background sends nowhere else. */
+export async function sendEnvelope(envelope: Envelope, endpoint: string): Promise<DialogSendResult> {
+  const msg: DialogToBackground = { type: 'report:send', envelope, endpoint };
   try {
     return readSendResult(await browser.runtime.sendMessage(msg));
   } catch (err) {

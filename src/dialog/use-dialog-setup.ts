@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadConsent, needsAgreement } from '../core/consent';
 import { checkEndpoint } from '../shared/endpoint';
-import { loadOptions, type Options } from '../shared/options';
+import { loadOptions, OPTIONS_STORAGE_KEY, type Options } from '../shared/options';
 import { currentNotice, type ShownNotice } from '../ui/explainer';
 import { fetchDeclaredPolicy } from '../ui/policy';
 
@@ -31,7 +31,15 @@ export type SetupState = { kind: 'loading' } | { kind: 'ready'; setup: DialogSet
 export function useDialogSetup(): SetupState {
   const [state, setState] = useState<SetupState>({ kind: 'loading' });
   useEffect(() => {
-    loadDialogSetup().then((setup) => setState({ kind: 'ready', setup }), () => setState({ kind: 'failed' }));
+    const load = () => loadDialogSetup().then((setup) => setState({ kind: 'ready', setup }), () => setState({ kind: 'failed' }));
+    void load();
+    // Options changed while the dialog is open (e.g. another endpoint): show the notice anew,
+    // so what the user agrees to always names where the report will go.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && OPTIONS_STORAGE_KEY in changes) void load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   return state;
 }

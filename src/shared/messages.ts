@@ -32,7 +32,8 @@ export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 export const DialogToBackground = z.discriminatedUnion('type', [
   /** Send this exact envelope to the configured endpoint. */
-  z.object({ type: z.literal('report:send'), envelope: Envelope }),
+  /** Send this exact envelope to `endpoint`, the one the dialog named; refused if the options changed since. */
+  z.object({ type: z.literal('report:send'), envelope: Envelope, endpoint: z.string().max(2048) }),
   /** Close the dialog frame in the tab that shows it. */
   z.object({ type: z.literal('dialog:close') }),
 ]);
@@ -46,6 +47,7 @@ export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 /** Named failures the dialog shows in words; never a thank-you for a report that did not arrive. */
 export const SEND_ERRORS = [
   'endpoint_invalid',   // options hold an endpoint that is not allowed
+  'endpoint_changed',   // the options now name another endpoint than the one the user agreed to
   'permission_missing', // no host permission for the endpoint's origin
   'unreachable',        // network error: nothing answered
   'timeout',            // no answer in time

@@ -79,3 +79,119 @@ describe('claude.ai lookalike', () => {
     await page.close();
   });
 });
+
+describe('claude.ai lookalike: a living page', () => {
+  it('adds controls to answers that stream in, never twice, and re-attaches them in another chat', async () => {
+    const other = standardChat(leak, keep);
+    other.pageShows = 6; // three answers rendered
+    site.chats.set(other.chatId, other);
+    const page = await openChat();
+    const helpful = page.getByRole('button', { name: 'Helpful', exact: true });
+    await expect.poll(() => helpful.count()).toBe(2);
+
+    // An answer streams in: no controls while it streams, controls once it has finished.
+    await page.evaluate(() => {
+      const last = document.querySelector('#transcript')!.lastElementChild!;
+      const copy = last.cloneNode(true) as Element;
+      copy.querySelector('[data-is-streaming]')!.setAttribute('data-is-streaming', 'true');
+      copy.querySelectorAll('[data-chat-feedback-controls]').forEach((n) => n.remove());
+      document.querySelector('#transcript')!.append(copy);
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(await helpful.count()).toBe(2);
+    await page.evaluate(() => document.querySelector('[data-is-streaming="true"]')!.setAttribute('data-is-streaming', 'false'));
+    await expect.poll(() => helpful.count()).toBe(3);
+
+    // A re-render that moves the same nodes keeps one set of controls per answer.
+    await page.evaluate(() => {
+      const t = document.querySelector('#transcript')!;
+      t.append(...Array.from(t.children));
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(await helpful.count()).toBe(3);
+
+    // Move to another chat without a page load, as the single-page app does.
+    await page.evaluate(async (id) => {
+      const html = await (await fetch(`/chat/${id}`)).text();
+      const next = new DOMParser().parseFromString(html, 'text/html').querySelector('#transcript')!;
+      history.pushState({}, '', `/chat/${id}`);
+      document.querySelector('#transcript')!.replaceWith(document.adoptNode(next));
+    }, other.chatId);
+    await expect.poll(() => helpful.count()).toBe(3);
+    expect(await page.locator('[data-chat-feedback-controls]').count()).toBe(3);
+
+    // The rating now reads the chat shown: its own API, its own last answer.
+    const before = endpoint.received.length;
+    await helpful.first().click();
+    const dialog = dialogOf(page);
+    await dialog.getByRole('button', { name: 'Send feedback' }).waitFor();
+    // This profile agreed to this notice and endpoint earlier: no agree step this time.
+    expect(await dialog.getByRole('checkbox', { name: /agree/ }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Send feedback' }).click();
+    await expect.poll(() => endpoint.received.length).toBe(before + 1);
+    const { report } = Envelope.parse(endpoint.received.at(-1)!.body);
+    expect(report.rating).toBe('helpful');
+    expect(report.conversation.source).toBe('api');
+    expect(report.rated_turn).toBe(branchOf(other).length - 5); // first of the three rendered answers
+    await page.close();
+  });
+});
+
+describe('claude.ai lookalike: when things go wrong', () => {
+  it('falls back to the page when the API fails, and says the conversation may be incomplete', async () => {
+    site.apiMode = 'fail';
+    try {
+      const page = await openChat();
+      await page.getByRole('button', { name: 'Helpful', exact: true }).last().click();
+      const dialog = dialogOf(page);
+      await dialog.getByText('The page may not show the whole conversation').waitFor();
+      const before = endpoint.received.length;
+      await dialog.getByRole('button', { name: 'Send feedback' }).click();
+      await expect.poll(() => endpoint.received.length).toBe(before + 1);
+      const { report } = Envelope.parse(endpoint.received.at(-1)!.body);
+      expect(report.conversation.source).toBe('page');
+      expect(report.conversation.complete).toBe(false);
+      expect(report.conversation.turns.map((t) => t.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+      expect(JSON.stringify(report)).not.toContain(leak); // the account menu on the page is not read
+      await page.close();
+    } finally {
+      site.apiMode = 'ok';
+    }
+  });
+
+  it('shows an unreachable endpoint as not sent, keeps the report, and sends it once the endpoint is fixed', async () => {
+    await configureEndpoint(browser, 'http://127.0.0.1:9/v1/feedback');
+    const page = await openChat();
+    await page.getByRole('button', { name: 'Not helpful', exact: true }).first().click();
+    const dialog = dialogOf(page);
+    await dialog.getByRole('textbox', { name: 'Comment' }).fill('kept across a failure');
+    await dialog.getByRole('checkbox', { name: /agree/ }).check();
+    await dialog.getByRole('button', { name: 'Send feedback' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
+    expect(await dialog.getByText('Sent.', { exact: true }).count()).toBe(0);
+
+    const before = endpoint.received.length;
+    await configureEndpoint(browser, endpoint.url);
+    await dialog.getByRole('checkbox', { name: /agree/ }).check(); // a new endpoint is a new notice
+    await dialog.getByRole('button', { name: 'Send feedback' }).click();
+    await expect.poll(() => endpoint.received.length).toBe(before + 1);
+    expect(Envelope.parse(endpoint.received.at(-1)!.body).report.comment).toBe('kept across a failure');
+    await page.close();
+  });
+
+  it('says it cannot read a page whose markup it does not know, and offers nothing to send', async () => {
+    site.rawPages.set('/chat/unknown-layout', '<!doctype html><main><div data-is-streaming="false"><canvas></canvas></div></main>');
+    site.apiMode = 'fail';
+    try {
+      const page = await browser.context.newPage();
+      await page.goto('https://claude.ai/chat/unknown-layout');
+      await page.getByRole('button', { name: 'Helpful', exact: true }).click();
+      const dialog = dialogOf(page);
+      await dialog.getByText('could not be read').waitFor();
+      expect(await dialog.getByRole('button', { name: 'Send feedback' }).count()).toBe(0);
+      await page.close();
+    } finally {
+      site.apiMode = 'ok';
+    }
+  });
+});

@@ -25,17 +25,21 @@ export interface Lookalike {
   /** 'ok' serves the API; 'fail' answers 500 so the adapter must fall back to the page. */
   apiMode: 'ok' | 'fail';
   apiHits: number;
+  /** Extra pages by path, served as they are (e.g. markup the adapter does not know). */
+  rawPages: Map<string, string>;
   close(): Promise<void>;
 }
 
 export async function startLookalike(chats: LookalikeChat[]): Promise<Lookalike> {
   const state: Lookalike = {
-    port: 0, chats: new Map(chats.map((c) => [c.chatId, c])), apiMode: 'ok', apiHits: 0, close: async () => {},
+    port: 0, chats: new Map(chats.map((c) => [c.chatId, c])), apiMode: 'ok', apiHits: 0, rawPages: new Map(), close: async () => {},
   };
   const server = createHttps({ key: tls('key'), cert: tls('crt') }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://claude.ai');
     const page = /^\/chat\/([\w-]+)$/.exec(url.pathname);
     const api = /^\/api\/organizations\/([\w-]+)\/chat_conversations\/([\w-]+)$/.exec(url.pathname);
+    const raw = state.rawPages.get(url.pathname);
+    if (raw !== undefined) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(raw);
     if (page) {
       const chat = state.chats.get(page[1] as string);
       if (!chat) return void res.writeHead(404).end('no such chat');

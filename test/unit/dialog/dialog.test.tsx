@@ -180,7 +180,27 @@ describe('feedback dialog', () => {
     expect(screen.getByRole('status').textContent).toContain('Loading');
     await fakeBrowser.storage.session.set({ [draftKey(ID)]: readableDraft() });
     expect(await screen.findByRole('textbox', { name: 'Comment' })).toBeTruthy();
-    expect(listenerCount()).toBe(0);
+    // The draft watcher is gone; what stays is the options watcher, removed when the dialog closes.
+    expect(listenerCount()).toBe(1);
+    cleanup();
+    await waitFor(() => expect(listenerCount()).toBe(0));
+  });
+
+  it('names the new endpoint and asks again when the options change while it is open, keeping what was typed', async () => {
+    await openWith(readableDraft());
+    fireEvent.click(await screen.findByRole('checkbox', { name: /agree/ }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), { target: { value: 'keep me' } });
+    const moved = 'http://localhost:9999/v1/feedback';
+    await fakeBrowser.storage.local.set({ options: { endpoint: moved } });
+    await screen.findByText(/Your report goes to http:\/\/localhost:9999/);
+    await waitFor(() => expect(sendButton()).toHaveProperty('disabled', true));
+    expect(agree()).toHaveProperty('checked', false);
+    expect(screen.getByRole('textbox', { name: 'Comment' })).toHaveProperty('value', 'keep me');
+    fireEvent.click(agree());
+    fireEvent.click(sendButton());
+    await waitFor(() => expect(sentEnvelopes()).toHaveLength(1));
+    const sent = sendMessage.mock.calls.map(([m]) => m as { type: string; endpoint?: string }).find((m) => m.type === 'report:send');
+    expect(sent?.endpoint).toBe(moved);
   });
 
   it('closes on Escape and on Cancel through the background', async () => {
