@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { demoRoutes } from './demo/routes';
 import { ingestRoutes } from './ingest';
@@ -51,6 +52,7 @@ export interface RunningCollector {
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_OPERATOR = 'Reference feedback collector (self-hosted)';
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CLOSE_GRACE_MS = 3_000;
 
 export async function startCollector(opts: CollectorOptions): Promise<RunningCollector> {
   const now = opts.now ?? (() => new Date());
@@ -90,7 +92,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   }, DAY_MS);
   daily.unref();
 
-  const server = createAdaptorServer({ fetch: app.fetch });
+  const server = createServer(getRequestListener(app.fetch));
   const host = opts.host ?? '127.0.0.1';
   try {
     await new Promise<void>((ok, fail) => {
@@ -108,8 +110,14 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const close = () => (closing ??= (async () => {
     clearInterval(daily);
     await new Promise<void>((ok) => {
-      server.close(() => ok());
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      // Requests in flight get a moment to finish; a client holding an export open does not
+      // get to keep the collector running.
+      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        ok();
+      });
+      server.closeIdleConnections();
     });
     await store.close();
   })());

@@ -123,6 +123,22 @@ describe('exports', () => {
     expect((await get('/v1/export?format=csv', admin)).status).toBe(400);
   });
 
+  it('stops within its grace period even while a client holds an export open', async () => {
+    // 8 MB of export: more than socket buffers hold, so the response stays unfinished.
+    for (let i = 0; i < 40; i++) {
+      const env = envelope();
+      env.report.conversation.turns[2]!.blocks[0] = { kind: 'pasted', name: 'big.txt', text: 'x'.repeat(200_000) };
+      expect((await postEnvelope(c, env, ingest)).status).toBe(201);
+    }
+    const res = await get('/v1/export?format=jsonl', admin);
+    const reader = res.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    await c.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await reader.cancel().catch(() => undefined);
+  });
+
   it('does not block ingest while an export is being read', async () => {
     for (let i = 0; i < 3; i++) await postEnvelope(c, envelope(), ingest);
     const res = await get('/v1/export?format=jsonl', admin);
