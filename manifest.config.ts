@@ -17,7 +17,8 @@ export const manifestFor = (browser: Browser) => defineManifest({
   version: pkg.version,
   default_locale: 'en',
   icons: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
-  permissions: ['storage'],
+  permissions: ['storage', 'alarms'],
+  action: { default_popup: 'src/popup/index.html', default_title: '__MSG_extName__' },
   // Loopback is where the reference collector runs: no prompt needed for it. Any other
   // (https) endpoint is asked for, origin by origin, when the user saves it.
   host_permissions: ['https://claude.ai/*', 'http://127.0.0.1/*', 'http://localhost/*'],

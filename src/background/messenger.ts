@@ -1,11 +1,12 @@
 // The background's one entry for runtime messages: check the sender, parse the message with
 // its direction's schema, then act. Anything else is refused without side effects.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { ContentToBackground, DialogToBackground, draftKey, type BackgroundToContent } from '../shared/messages';
+import { ContentToBackground, PageToBackground, draftKey, type BackgroundToContent } from '../shared/messages';
 import { loadOptions } from '../shared/options';
-import { originPattern } from '../shared/endpoint';
 import { classifySender } from './sender';
-import { sendEnvelope } from './send';
+import { submitReport } from './deliver';
+import { announceChange, getOutbox, scheduleWake, sendDue } from './delivery';
+import { withdraw } from './withdraw';
 
 export type Refusal = { ok: false; error: 'refused'; why: string };
 const refuse = (why: string): Refusal => ({ ok: false, error: 'refused', why });
@@ -23,16 +24,20 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
     return { ok: true };
   }
 
-  const msg = DialogToBackground.safeParse(raw);
+  const msg = PageToBackground.safeParse(raw);
   if (!msg.success) return refuse('invalid message');
-  switch (msg.data.type) {
+  const m = msg.data;
+  switch (m.type) {
     case 'report:send': {
       const options = await loadOptions();
-      if (msg.data.endpoint !== options.endpoint) return { ok: false, error: 'endpoint_changed' };
-      return sendEnvelope(msg.data.envelope, options, {
-        fetch: (...args) => fetch(...args),
-        hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
-      });
+      if (m.endpoint !== options.endpoint) return { ok: false, error: 'endpoint_changed' };
+      const outbox = await getOutbox();
+      // A refused earlier version from the same dialog: the user sent a changed one instead.
+      if (m.replaces && (await outbox.entry(m.replaces))?.kind === 'outbox') await outbox.remove(m.replaces);
+      const result = await submitReport(m.envelope, options, outbox);
+      await scheduleWake();
+      announceChange();
+      return result;
     }
     case 'dialog:close': {
       if (from.tabId === null) return refuse('not in a tab');
@@ -40,5 +45,32 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
       await browser.tabs.sendMessage(from.tabId, close, { frameId: 0 });
       return { ok: true };
     }
+    case 'outbox:summary':
+      return (await getOutbox()).summary();
+    case 'outbox:history':
+      return (await getOutbox()).history();
+    case 'outbox:retry': {
+      const reset = await (await getOutbox()).retryNow(m.id);
+      await sendDue();
+      return { ok: true, reset };
+    }
+    case 'outbox:remove': {
+      const removed = await (await getOutbox()).remove(m.id);
+      await scheduleWake();
+      return { ok: removed };
+    }
+    case 'history:withdraw': {
+      const outbox = await getOutbox();
+      const entry = await outbox.entry(m.id);
+      if (entry?.kind !== 'receipt') return { ok: false, error: 'not_delivered' };
+      const options = await loadOptions();
+      const token = options.endpoint === entry.receipt.endpoint ? options.token : '';
+      const result = await withdraw(entry.receipt, token, (...args) => fetch(...args));
+      if (result.ok) await outbox.markWithdrawn(m.id);
+      return result;
+    }
+    case 'history:clear':
+      await (await getOutbox()).clearHistory();
+      return { ok: true };
   }
 }

@@ -47,7 +47,10 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
     client: clientInfo(),
   })), [rating, reasons, comment, draft.site, captured, notice, locale, options.trustedTester]);
 
-  const delivered = phase.kind === 'done' && phase.result.ok;
+  // Delivered, or safely queued for a retry: either way the report is out of the user's hands.
+  const delivered = phase.kind === 'done' && (phase.result.ok || phase.result.retryAt !== undefined);
+  // A refused report stays in the outbox as failed; a changed version sent after it replaces it.
+  const failedId = useRef<string | null>(null);
   // Send disappears once delivered: hand focus to Close so the keyboard is not left on nothing.
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -66,7 +69,10 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
           noticeVersion: notice.version, noticeHash: notice.hash, acceptedAt: new Date().toISOString(), locale,
         });
       }
-      setPhase({ kind: 'done', result: await sendEnvelope(envelope, options.endpoint) });
+      const replaces = failedId.current !== envelope.report.id ? failedId.current ?? undefined : undefined;
+      const result = await sendEnvelope(envelope, options.endpoint, replaces);
+      failedId.current = !result.ok && result.retryAt === undefined ? envelope.report.id : null;
+      setPhase({ kind: 'done', result });
     } catch (err) {
       setPhase({ kind: 'done', result: { ok: false, error: 'extension_error', message: String(err).slice(0, 300) } });
     }

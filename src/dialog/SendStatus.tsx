@@ -11,7 +11,7 @@ function Delivered({ result }: { result: Extract<DialogSendResult, { ok: true }>
   return (
     <div class="status status-ok" role="status">
       <p><strong>{t('sentHeading')}</strong></p>
-      <p>{receipt ? t('sentReceipt', [receipt.id, receipt.received_at]) : t('sentNoReceipt', String(result.status))}</p>
+      <p>{receipt ? t('sentReceipt', [receipt.id, receipt.received_at]) : t('sentNoReceipt', String(result.status ?? '—'))}</p>
       {receipt?.deletion_token && <p>{t('sentDeletionToken', receipt.deletion_token)}</p>}
     </div>
   );
@@ -30,8 +30,23 @@ function Failed({ result }: { result: Extract<DialogSendResult, { ok: false }> }
   );
 }
 
+/** Not delivered yet, but kept: the background retries on its own, also after a browser restart. */
+function Queued({ result, retryAt }: { result: Extract<DialogSendResult, { ok: false }>; retryAt: number }) {
+  const status = 'status' in result ? result.status : undefined;
+  return (
+    <div class="status status-queued" role="status">
+      <p><strong>{t('queuedHeading')}</strong> {t(SEND_ERROR_KEYS[result.error])}</p>
+      {status !== undefined && <p>{t('httpStatus', String(status))}</p>}
+      <p>{t('queuedRetryAt', new Date(retryAt).toLocaleTimeString())}</p>
+    </div>
+  );
+}
+
 export function SendStatus({ phase }: { phase: SendPhase }) {
   if (phase.kind === 'idle') return <div role="status" class="status-empty" />;
   if (phase.kind === 'sending') return <div class="status" role="status">{t('sending')}</div>;
-  return phase.result.ok ? <Delivered result={phase.result} /> : <Failed result={phase.result} />;
+  const { result } = phase;
+  if (result.ok) return <Delivered result={result} />;
+  const retryAt = 'retryAt' in result ? result.retryAt : undefined;
+  return retryAt !== undefined ? <Queued result={result} retryAt={retryAt} /> : <Failed result={result} />;
 }

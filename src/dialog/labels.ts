@@ -24,6 +24,9 @@ export const SEND_ERROR_KEYS: Record<SendError | 'extension_error', MessageKey> 
   rejected: 'sendErrorRejected',
   server_error: 'sendErrorServer',
   invalid_report: 'sendErrorInvalidReport',
+  rate_limited: 'sendErrorRateLimited',
+  gone: 'sendErrorGone',
+  storage_full: 'sendErrorStorageFull',
   extension_error: 'sendErrorExtension',
 };
 

@@ -30,14 +30,32 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
-export const DialogToBackground = z.discriminatedUnion('type', [
-  /** Send this exact envelope to the configured endpoint. */
-  /** Send this exact envelope to `endpoint`, the one the dialog named; refused if the options changed since. */
-  z.object({ type: z.literal('report:send'), envelope: Envelope, endpoint: z.string().max(2048) }),
+/** From the extension's own pages: the dialog, the popup and the history page. */
+export const PageToBackground = z.discriminatedUnion('type', [
+  /** Queue this exact envelope for `endpoint`, the one the dialog named, and try it at once; refused if the options changed since. */
+  z.object({
+    type: z.literal('report:send'), envelope: Envelope, endpoint: z.string().max(2048),
+    /** The id of an earlier, refused version of this report from the same dialog: it is dropped from the outbox. */
+    replaces: z.uuid().optional(),
+  }),
   /** Close the dialog frame in the tab that shows it. */
   z.object({ type: z.literal('dialog:close') }),
+  /** Outbox size and each endpoint's last success and error (popup). */
+  z.object({ type: z.literal('outbox:summary') }),
+  /** Reports still on their way and receipts of delivered ones, newest first (history). */
+  z.object({ type: z.literal('outbox:history') }),
+  /** Try now: one report, or every report in the outbox. */
+  z.object({ type: z.literal('outbox:retry'), id: z.uuid().optional() }),
+  /** Delete a report that has not been delivered. */
+  z.object({ type: z.literal('outbox:remove'), id: z.uuid() }),
+  /** Ask the endpoint to delete a delivered report with its deletion token. */
+  z.object({ type: z.literal('history:withdraw'), id: z.uuid() }),
+  /** Forget the receipts of delivered reports. */
+  z.object({ type: z.literal('history:clear') }),
 ]);
-export type DialogToBackground = z.infer<typeof DialogToBackground>;
+export type PageToBackground = z.infer<typeof PageToBackground>;
+/** The dialog's part of PageToBackground. */
+export type DialogToBackground = Extract<PageToBackground, { type: 'report:send' | 'dialog:close' }>;
 
 export const BackgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame:close') }),
@@ -56,6 +74,9 @@ export const SEND_ERRORS = [
   'rejected',           // other 4xx: the endpoint refused the report
   'server_error',       // 5xx
   'invalid_report',     // the report failed the schema before sending
+  'rate_limited',       // 429: the endpoint asks to slow down (retried)
+  'gone',               // 410: the report was withdrawn; the endpoint will not store it again
+  'storage_full',       // the browser has no room left to keep the report
 ] as const;
 export type SendError = (typeof SEND_ERRORS)[number];
 
@@ -67,8 +88,10 @@ export const Receipt = z.object({
 export type Receipt = z.infer<typeof Receipt>;
 
 export type SendResult =
-  | { ok: true; status: number; receipt: Receipt | null }
-  | { ok: false; error: SendError; status?: number; message?: string };
+  /** Delivered; status is null when it was delivered by an earlier attempt. */
+  | { ok: true; status: number | null; receipt: Receipt | null }
+  /** Not delivered. With retryAt the report is queued and will be retried then (epoch ms). */
+  | { ok: false; error: SendError; status?: number; message?: string; retryAt?: number };
 
 /** storage.session key of a draft: trusted contexts only, so the page's scripts never see it. */
 export const draftKey = (id: string) => `draft:${id}`;

@@ -159,23 +159,33 @@ describe('claude.ai lookalike: when things go wrong', () => {
     }
   });
 
-  it('shows an unreachable endpoint as not sent, keeps the report, and sends it once the endpoint is fixed', async () => {
-    await configureEndpoint(browser, 'http://127.0.0.1:9/v1/feedback');
+  it('keeps a report for an endpoint that is down, says so, and delivers it once when the endpoint is back', async () => {
+    const down = await startCaptureEndpoint();
+    await down.close();
+    await configureEndpoint(browser, down.url);
     const page = await openChat();
     await page.getByRole('button', { name: 'Not helpful', exact: true }).first().click();
     const dialog = dialogOf(page);
     await dialog.getByRole('textbox', { name: 'Comment' }).fill('kept across a failure');
-    await dialog.getByRole('checkbox', { name: /agree/ }).check();
-    await dialog.getByRole('button', { name: 'Send feedback' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
-    expect(await dialog.getByText('Sent.', { exact: true }).count()).toBe(0);
-
-    const before = endpoint.received.length;
-    await configureEndpoint(browser, endpoint.url);
     await dialog.getByRole('checkbox', { name: /agree/ }).check(); // a new endpoint is a new notice
     await dialog.getByRole('button', { name: 'Send feedback' }).click();
-    await expect.poll(() => endpoint.received.length).toBe(before + 1);
-    expect(Envelope.parse(endpoint.received.at(-1)!.body).report.comment).toBe('kept across a failure');
+    await dialog.getByRole('status').filter({ hasText: 'Saved, not delivered yet.' }).filter({ hasText: 'could not be reached' }).waitFor();
+    expect(await dialog.getByText('Sent.', { exact: true }).count()).toBe(0);
+
+    const back = await startCaptureEndpoint(down.port);
+    try {
+      const popup = await browser.context.newPage();
+      await popup.goto(browser.extensionUrl('src/popup/index.html'));
+      await popup.getByRole('status').filter({ hasText: '1 report(s) waiting' }).waitFor();
+      await popup.getByRole('button', { name: 'Retry now' }).click();
+      await expect.poll(() => back.received.length).toBe(1);
+      await popup.getByRole('status').filter({ hasText: 'No report is waiting' }).waitFor();
+      expect(Envelope.parse(back.received[0]!.body).report.comment).toBe('kept across a failure');
+      await popup.close();
+    } finally {
+      await back.close();
+      await configureEndpoint(browser, endpoint.url);
+    }
     await page.close();
   });
 

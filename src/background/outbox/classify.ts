@@ -10,10 +10,7 @@ export type HttpOutcome =
   | { kind: 'blocked'; reason: 'endpoint_invalid' | 'permission_missing'; message: string | undefined };
 
 /** Named reasons the dialog, popup and history show in words. */
-export type DeliveryError =
-  | Exclude<SendError, 'invalid_report'>
-  | 'rate_limited' // 429: the endpoint asks us to slow down
-  | 'gone'; // 410: the report was withdrawn and the endpoint will not store it again
+export type DeliveryError = Exclude<SendError, 'invalid_report' | 'endpoint_changed' | 'storage_full'>;
 
 export type Verdict =
   | { kind: 'delivered'; status: number; receipt: Receipt | null }

@@ -31,7 +31,8 @@ export class ReportTooLargeError extends Error {
 }
 
 export type AttemptResult =
-  | { kind: 'delivered'; receipt: ReceiptRecord }
+  /** status: the HTTP status of this attempt; null when an earlier attempt delivered it. */
+  | { kind: 'delivered'; receipt: ReceiptRecord; status: number | null }
   /** Will try again at item.nextAttemptAt; item.lastError says why not now. */
   | { kind: 'retry'; item: OutboxItem }
   /** Not retried automatically; item.lastError / lastMessage say why. */
@@ -73,7 +74,7 @@ export function createOutbox({ store, post, now, random = Math.random }: OutboxD
         endpoint: item.endpoint, deletionToken: verdict.receipt?.deletion_token ?? null, withdrawn: false,
       };
       await store.deliver(item.id, receipt, { endpoint: item.endpoint, successAt: at });
-      return { kind: 'delivered', receipt };
+      return { kind: 'delivered', receipt, status: verdict.status };
     }
     const next: OutboxItem = {
       ...item,
@@ -93,7 +94,7 @@ export function createOutbox({ store, post, now, random = Math.random }: OutboxD
       const item = await store.getItem(id);
       if (!item) {
         const receipt = await store.getReceipt(id);
-        return receipt ? { kind: 'delivered', receipt } : { kind: 'missing' };
+        return receipt ? { kind: 'delivered', receipt, status: null } : { kind: 'missing' };
       }
       if (item.state === 'failed') return { kind: 'failed', item };
       // Committed before the request: a worker stopped mid-request leaves this 'sending' mark behind.

@@ -9,8 +9,11 @@ import { apiJson, pageHtml, type LookalikeChat } from './claude-lookalike';
 
 const tls = (name: string) => readFileSync(new URL(`./tls/lookalike-test-only.${name}`, import.meta.url));
 
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function listen(server: Server, port = 0): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   return (server.address() as AddressInfo).port;
 }
 
@@ -30,7 +33,8 @@ export interface Lookalike {
   close(): Promise<void>;
 }
 
-export async function startLookalike(chats: LookalikeChat[]): Promise<Lookalike> {
+/** `port` 0 picks a free one; Firefox, whose match patterns have no port and which has no host resolver rules, needs 443. */
+export async function startLookalike(chats: LookalikeChat[], { port = 0 } = {}): Promise<Lookalike> {
   const state: Lookalike = {
     port: 0, chats: new Map(chats.map((c) => [c.chatId, c])), apiMode: 'ok', apiHits: 0, rawPages: new Map(), close: async () => {},
   };
@@ -61,7 +65,7 @@ export async function startLookalike(chats: LookalikeChat[]): Promise<Lookalike>
     }
     res.writeHead(404).end('not found');
   });
-  state.port = await listen(server as unknown as Server);
+  state.port = await listen(server as unknown as Server, port);
   state.close = () => close(server as unknown as Server);
   return state;
 }
@@ -73,29 +77,46 @@ export interface Received {
 
 export interface CaptureEndpoint {
   url: string;
+  port: number;
+  /** Reports stored, once per Idempotency-Key (a retry of a stored key is answered, not stored again). */
   received: Received[];
-  /** Answers to give, in order; when empty, 201 with a receipt. */
-  script: { status: number; body?: string }[];
+  /** Every POST that reached the endpoint, including retries and scripted refusals. */
+  attempts: number;
+  /**
+   * Answers to give, in order, before the default 201. 'hang' stores the report and never
+   * answers (the endpoint committed, the answer is lost).
+   */
+  script: ({ status: number; body?: string; headers?: Record<string, string> } | 'hang')[];
   close(): Promise<void>;
 }
 
-export async function startCaptureEndpoint(): Promise<CaptureEndpoint> {
-  const state: CaptureEndpoint = { url: '', received: [], script: [], close: async () => {} };
+/** A capture endpoint on `port` (0 = any free port); idempotent on Idempotency-Key like the collector. */
+export async function startCaptureEndpoint(port = 0, received: Received[] = []): Promise<CaptureEndpoint> {
+  const answers = new Map<string, string>();
+  const state: CaptureEndpoint = { url: '', port: 0, received, attempts: 0, script: [], close: async () => {} };
   const server = createHttp((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v1/feedback') return void res.writeHead(404).end();
+      state.attempts++;
+      const key = String(req.headers['idempotency-key'] ?? '');
+      const replay = answers.get(key);
+      if (replay) return void res.writeHead(201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' }).end(replay);
       const next = state.script.shift();
-      if (next) return void res.writeHead(next.status, { 'content-type': 'application/json' }).end(next.body ?? '{}');
+      if (next && next !== 'hang') return void res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers }).end(next.body ?? '{}');
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { report?: { id?: string } };
       state.received.push({ headers: req.headers, body });
+      const answer = JSON.stringify({ id: body.report?.id, received_at: new Date().toISOString(), deletion_token: randomUUID() });
+      answers.set(key, answer);
+      if (next === 'hang') return; // committed, but the answer never comes
       res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: body.report?.id, received_at: new Date().toISOString(), deletion_token: randomUUID() }));
+      res.end(answer);
     });
   });
-  const port = await listen(server);
-  state.url = `http://127.0.0.1:${port}/v1/feedback`;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  state.port = (server.address() as AddressInfo).port;
+  state.url = `http://127.0.0.1:${state.port}/v1/feedback`;
   state.close = () => close(server);
   return state;
 }

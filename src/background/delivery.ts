@@ -1,0 +1,56 @@
+// The background's delivery loop: one outbox per worker, opened lazily, with an alarm that
+// wakes the worker when the next attempt is due. Alarms can be lost on browser restart, so the
+// alarm is re-created at every start, and every start also sends what is due — including a
+// report a stopped worker left mid-request.
+import browser from 'webextension-polyfill';
+import { originPattern } from '../shared/endpoint';
+import { createOutbox, type Outbox } from './outbox/outbox';
+import { createPost } from './outbox/http';
+import { openOutboxStore } from './outbox/store';
+
+export const OUTBOX_ALARM = 'outbox-retry';
+
+let outbox: Promise<Outbox> | null = null;
+
+export function getOutbox(): Promise<Outbox> {
+  outbox ??= openOutboxStore().then((store) => createOutbox({
+    store,
+    post: createPost({
+      fetch: (...args) => fetch(...args),
+      hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    }),
+    now: Date.now,
+  }));
+  return outbox;
+}
+
+/** Sets (or clears) the one alarm at the soonest time an outbox item is due. */
+export async function scheduleWake(): Promise<void> {
+  const next = await (await getOutbox()).nextWakeAt();
+  if (next === null) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(next, Date.now() + 1_000) });
+}
+
+/** Tells open extension pages (popup, history) to re-read; nobody listening is fine. */
+export function announceChange(): void {
+  browser.runtime.sendMessage({ type: 'outbox:changed' }).catch(() => {});
+}
+
+let running: Promise<void> | null = null;
+
+/** Sends everything due, then schedules the next wake. Calls while a run is under way join it. */
+export function sendDue(): Promise<void> {
+  running ??= (async () => {
+    try {
+      const results = await (await getOutbox()).sendDue();
+      if (results.length) announceChange();
+    } finally {
+      running = null;
+      await scheduleWake();
+    }
+  })();
+  return running;
+}

@@ -1,0 +1,36 @@
+// The toolbar popup: is anything waiting, did the endpoint take the last report, retry now.
+import browser from 'webextension-polyfill';
+import type { OutboxSummary } from '../background/outbox/views';
+import { SEND_ERROR_KEYS } from '../dialog/labels';
+import { ask, formatTime, useBackground } from '../ui/background';
+import { t } from '../ui/i18n';
+
+export function Popup() {
+  const { data: summary, error, reload } = useBackground<OutboxSummary>({ type: 'outbox:summary' });
+  const retry = () => void ask({ type: 'outbox:retry' }).then(reload);
+  const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      {error && <p role="alert">{error}</p>}
+      {summary && (
+        <section aria-label={t('popupOutbox')}>
+          <p role="status">{summary.size === 0 ? t('popupOutboxEmpty') : t('popupOutboxCount', [String(summary.size), String(summary.failed)])}</p>
+          {summary.endpoints.map((s) => (
+            <dl key={s.endpoint} class="endpoint">
+              <dt>{t('popupEndpoint')}</dt><dd>{s.endpoint}</dd>
+              <dt>{t('popupLastSuccess')}</dt><dd>{formatTime(s.lastSuccessAt)}</dd>
+              <dt>{t('popupLastError')}</dt>
+              <dd>{s.lastError ? `${formatTime(s.lastErrorAt)}: ${t(SEND_ERROR_KEYS[s.lastError])}${s.lastErrorMessage ? ` (${s.lastErrorMessage})` : ''}` : '—'}</dd>
+            </dl>
+          ))}
+          <button type="button" onClick={retry} disabled={summary.size === 0}>{t('retryNow')}</button>
+        </section>
+      )}
+      <nav class="links">
+        <button type="button" onClick={() => open('src/history/index.html')}>{t('historyTitle')}</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('optionsTitle')}</button>
+      </nav>
+    </main>
+  );
+}
