@@ -1,13 +1,16 @@
-// Builds the unpacked extension: `dist/chrome/` (and, with BROWSER=firefox, `dist/firefox/`).
+// Builds one flavour of the unpacked extension: `dist/chrome/`, or with BROWSER=firefox
+// `dist/firefox/` (`npm run build` runs both).
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { manifestFor, type Browser } from './manifest.config';
+import { zodNoEval } from './scripts/zod-no-eval';
 
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
   plugins: [
+    zodNoEval(),
     preact(),
     crx({
       manifest: manifestFor(browser),
