@@ -16,7 +16,20 @@ svg { width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width:
 @media (prefers-color-scheme: dark) { button { color: #ccc; background: #0003; } }
 `;
 // A thumb outline; the Not helpful icon is the same path turned upside down.
-const THUMB = '<path d="M7 10v11M15 5.9 14 10h5.8a2 2 0 0 1 2 2.3l-1.4 7A2 2 0 0 1 18.4 21H7V10l4.3-7.5A2 2 0 0 1 15 5.9Z"/>';
+const THUMB = 'M7 10v11M15 5.9 14 10h5.8a2 2 0 0 1 2 2.3l-1.4 7A2 2 0 0 1 18.4 21H7V10l4.3-7.5A2 2 0 0 1 15 5.9Z';
+const SVG = 'http://www.w3.org/2000/svg';
+
+// Built node by node, not through innerHTML: nothing here is ever parsed as markup.
+function thumbIcon(flip: boolean): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  if (flip) svg.setAttribute('transform', 'rotate(180)');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', THUMB);
+  svg.append(path);
+  return svg;
+}
 
 export interface ControlsLabels {
   group: string;
@@ -36,8 +49,7 @@ export function createControls(labels: ControlsLabels, onRate: (rating: Rating, 
   const make = (rating: Rating, label: string, flip: boolean) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true"${flip ? ' transform="rotate(180)"' : ''}>${THUMB}</svg>`;
-    button.append(label);
+    button.append(thumbIcon(flip), label);
     button.addEventListener('click', (event) => {
       // Only a real user's click starts a report; a page script's synthetic click does nothing.
       if (!event.isTrusted) return;
