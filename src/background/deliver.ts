@@ -5,6 +5,7 @@ import type { SendResult } from '../shared/messages';
 import { Envelope } from '../shared/schema';
 import { newItemFor, ReportTooLargeError, type AttemptResult, type Outbox } from './outbox/outbox';
 import { StorageFullError } from './outbox/store';
+import { endpointAccess } from './permissions';
 
 export interface Destination {
   endpoint: string;
@@ -36,12 +37,14 @@ export function resultOf(attempt: AttemptResult): SendResult {
   }
 }
 
-export async function submitReport(raw: unknown, dest: Destination, outbox: Outbox): Promise<SendResult> {
+export async function submitReport(raw: unknown, dest: Destination, outbox: Outbox, access = endpointAccess): Promise<SendResult> {
   const parsed = Envelope.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'invalid_report', message: parsed.error.issues[0]?.message };
   // A report is never queued for an endpoint it could not be sent to.
   const endpoint = checkEndpoint(dest.endpoint);
   if (!endpoint.ok) return { ok: false, error: 'endpoint_invalid', message: endpoint.error };
+  // Nor for one the extension may not contact: the dialog says so and keeps the report.
+  if ((await access(dest.endpoint)) === 'missing') return { ok: false, error: 'permission_missing' };
   try {
     const queued = await outbox.enqueue(newItemFor(parsed.data, dest));
     // The same report sent again from the dialog after a refusal: the user asks for a new try.

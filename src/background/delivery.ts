@@ -7,6 +7,8 @@ import { originPattern } from '../shared/endpoint';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createPost } from './outbox/http';
 import { openOutboxStore } from './outbox/store';
+import type { OutboxItem } from './outbox/types';
+import { coversEndpoint, heldEndpoints } from './permissions';
 
 export const OUTBOX_ALARM = 'outbox-retry';
 
@@ -24,9 +26,16 @@ export function getOutbox(): Promise<Outbox> {
   return outbox;
 }
 
+/** Items whose endpoint lost its host permission: they wait for permissions.onAdded, not for a time. */
+async function heldItems(outbox: Outbox): Promise<(item: OutboxItem) => boolean> {
+  const held = await heldEndpoints((await outbox.list()).map((item) => item.endpoint));
+  return (item) => held.has(item.endpoint);
+}
+
 /** Sets (or clears) the one alarm at the soonest time an outbox item is due. */
 export async function scheduleWake(): Promise<void> {
-  const next = await (await getOutbox()).nextWakeAt();
+  const box = await getOutbox();
+  const next = await box.nextWakeAt(await heldItems(box));
   if (next === null) {
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
@@ -45,7 +54,8 @@ let running: Promise<void> | null = null;
 export function sendDue(): Promise<void> {
   running ??= (async () => {
     try {
-      const results = await (await getOutbox()).sendDue();
+      const box = await getOutbox();
+      const results = await box.sendDue(await heldItems(box));
       if (results.length) announceChange();
     } finally {
       running = null;
@@ -53,4 +63,17 @@ export function sendDue(): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * A host permission came back: reports held for it go now, and those an attempt had marked
+ * failed for want of it (it was revoked mid-attempt) are queued again.
+ */
+export async function resumeFor(origins: string[]): Promise<void> {
+  const box = await getOutbox();
+  for (const item of await box.list()) {
+    if (item.state === 'failed' && item.lastError === 'permission_missing' && coversEndpoint(origins, item.endpoint)) await box.retryNow(item.id);
+  }
+  announceChange();
+  await sendDue();
 }

@@ -2,13 +2,17 @@
 // keeps the outbox moving. Listeners are registered synchronously, as MV3 requires.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { handleMessage } from './messenger';
-import { OUTBOX_ALARM, sendDue } from './delivery';
+import { OUTBOX_ALARM, announceChange, resumeFor, sendDue } from './delivery';
+import { watchPermissions } from './permissions';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) void sendDue();
 });
+
+// Delivery to an endpoint pauses while its host permission is missing and resumes when it is back.
+watchPermissions({ onAdded: (origins) => void resumeFor(origins), onRemoved: announceChange });
 
 // Every start (install, browser start, or a worker woken for any event): resume what is due.
 void sendDue();

@@ -1,12 +1,14 @@
 // The background's one entry for runtime messages: check the sender, parse the message with
 // its direction's schema, then act. Anything else is refused without side effects.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { ContentToBackground, PageToBackground, draftKey, type BackgroundToContent } from '../shared/messages';
+import { ContentToBackground, PageToBackground, type BackgroundToContent } from '../shared/messages';
 import { loadOptions } from '../shared/options';
 import { classifySender } from './sender';
 import { submitReport } from './deliver';
 import { announceChange, getOutbox, scheduleWake, sendDue } from './delivery';
 import { withdraw } from './withdraw';
+import { oversizedDraft, putDraft } from './drafts';
+import { MAX_MESSAGE_BYTES, messageBytes } from './limits';
 
 export type Refusal = { ok: false; error: 'refused'; why: string };
 const refuse = (why: string): Refusal => ({ ok: false, error: 'refused', why });
@@ -14,16 +16,24 @@ const refuse = (why: string): Refusal => ({ ok: false, error: 'refused', why });
 export async function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'refused') return refuse(from.why);
+  // Caps first: nothing larger than a report could ever be is parsed, held or stored.
+  const bytes = messageBytes(raw);
+  if (bytes === null) return refuse('not plain data');
+  const oversized = bytes > MAX_MESSAGE_BYTES;
 
   if (from.kind === 'content') {
-    const msg = ContentToBackground.safeParse(raw);
+    const msg = oversized ? oversizedDraft(raw, bytes) : ContentToBackground.safeParse(raw);
     if (!msg.success) return refuse('invalid message');
     const options = await loadOptions();
     if (!options.sites[from.site] || msg.data.draft.site !== from.site) return refuse('site not enabled');
-    await browser.storage.session.set({ [draftKey(msg.data.id)]: msg.data.draft });
+    await putDraft(from.tabId, msg.data.id, msg.data.draft);
     return { ok: true };
   }
 
+  if (oversized) {
+    const isSend = (raw as { type?: unknown } | null)?.type === 'report:send';
+    return isSend ? { ok: false, error: 'too_large', message: `${bytes} bytes` } : refuse('too large');
+  }
   const msg = PageToBackground.safeParse(raw);
   if (!msg.success) return refuse('invalid message');
   const m = msg.data;

@@ -4,15 +4,30 @@ import type { OutboxSummary } from '../background/outbox/views';
 import { SEND_ERROR_KEYS } from '../dialog/labels';
 import { ask, formatTime, useBackground } from '../ui/background';
 import { t } from '../ui/i18n';
+import { requestAccess, useMissingAccess, type MissingAccess } from './access';
+
+/** A grant that is missing or was revoked: delivery there waits; one click asks for it again. */
+function AccessMissing({ access, onAnswer }: { access: MissingAccess; onAnswer: () => void }) {
+  // requestAccess is the first call in the click: the browser shows its prompt only inside the gesture.
+  const allow = () => void requestAccess(access.pattern).then(onAnswer, onAnswer);
+  return (
+    <div class="access-missing">
+      <p role="alert">{t('popupAccessMissing', access.origin)}</p>
+      <button type="button" onClick={allow}>{t('popupAllowAccess')}</button>
+    </div>
+  );
+}
 
 export function Popup() {
   const { data: summary, error, reload } = useBackground<OutboxSummary>({ type: 'outbox:summary' });
   const retry = () => void ask({ type: 'outbox:retry' }).then(reload);
   const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const { missing, recheck } = useMissingAccess(summary?.endpoints.map((s) => s.endpoint) ?? []);
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
       {error && <p role="alert">{error}</p>}
+      {missing.map((access) => <AccessMissing key={access.pattern} access={access} onAnswer={recheck} />)}
       {summary && (
         <section aria-label={t('popupOutbox')}>
           <p role="status">{summary.size === 0 ? t('popupOutboxEmpty') : t('popupOutboxCount', [String(summary.size), String(summary.failed)])}</p>

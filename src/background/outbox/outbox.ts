@@ -123,16 +123,19 @@ export function createOutbox({ store, post, now, random = Math.random }: OutboxD
     },
     attemptOne,
     due,
-    /** Attempts every due item, one after another (a 'sending' item left by a dead worker included). */
-    async sendDue(): Promise<AttemptResult[]> {
+    /**
+     * Attempts every due item, one after another (a 'sending' item left by a dead worker included).
+     * `held` items (their endpoint lacks permission) are left as they are: not attempted, not failed.
+     */
+    async sendDue(held: (item: OutboxItem) => boolean = () => false): Promise<AttemptResult[]> {
       const results: AttemptResult[] = [];
-      for (const item of await due()) results.push(await attemptOne(item.id));
+      for (const item of await due()) if (!held(item)) results.push(await attemptOne(item.id));
       return results;
     },
-    /** When an alarm should wake the worker next: now if something is due, null when nothing waits. */
-    async nextWakeAt(): Promise<number | null> {
+    /** When an alarm should wake the worker next: now if something is due, null when nothing waits (held items wait for their permission, not for a time). */
+    async nextWakeAt(held: (item: OutboxItem) => boolean = () => false): Promise<number | null> {
       const times = (await store.listItems())
-        .filter((item) => item.state !== 'failed' && !inFlight.has(item.id))
+        .filter((item) => item.state !== 'failed' && !inFlight.has(item.id) && !held(item))
         .map((item) => (item.state === 'sending' ? now() : item.nextAttemptAt ?? Infinity));
       const soonest = Math.min(...times);
       return Number.isFinite(soonest) ? soonest : null;
