@@ -8,6 +8,8 @@ export { SITE_IDS };
 export const SCHEMA_VERSION = 1;
 export const MAX_TEXT = 2_000_000; // one block; the whole body is capped at 5 MB elsewhere
 export const MAX_COMMENT = 5_000;
+/** Feature toggles per conversation: a handful in practice; the cap keeps a record from growing unbounded. */
+export const MAX_FEATURES = 100;
 
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
@@ -56,7 +58,8 @@ export const Settings = z.object({
   /** Style by name where the page shows it; null means unknown, never guessed. */
   style: z.object({ name: shortText.nullable(), instructions: text.nullable() }),
   /** Feature toggles by a fixed, documented name (see the site adapter). */
-  features: z.record(shortText, z.union([z.boolean(), shortText])),
+  features: z.record(shortText, z.union([z.boolean(), shortText]))
+    .refine((f) => Object.keys(f).length <= MAX_FEATURES, { message: `at most ${MAX_FEATURES} features` }),
 });
 export type Settings = z.infer<typeof Settings>;
 
