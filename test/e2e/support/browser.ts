@@ -16,11 +16,13 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { lookalikePort?: number; lang?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST_CHROME, 'manifest.json'))) throw new Error(`no build at ${DIST_CHROME}: run npm run build`);
+/** `extensionDir`: the unpacked extension to load (default: the build in dist/chrome). */
+export async function launchWithExtension(opts: { lookalikePort?: number; lang?: string; userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = opts.extensionDir ?? DIST_CHROME;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no build at ${extensionDir}: run npm run build`);
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'cfc-e2e-'));
   const args = [
-    `--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`,
+    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync',
   ];
