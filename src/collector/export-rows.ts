@@ -1,7 +1,7 @@
 // Export rows, pure. JSONL carries the report as stored (never the reporter contact);
 // KTO rows follow TRL's conversational KTO format: prompt = the chat up to the rated answer,
 // completion = the rated answer, label = true for Helpful.
-import type { Block, Report, Turn } from '../shared/schema';
+import type { Block, AnyReport, Turn } from '../shared/schema';
 import type { StoredReport } from './store';
 
 export interface ChatMessage { role: 'system' | 'user' | 'assistant'; content: string }
@@ -28,7 +28,9 @@ export function turnText(turn: Turn): string {
   return turn.blocks.map(blockText).filter((t): t is string => t !== null && t !== '').join('\n\n');
 }
 
-export function ktoRow(report: Report): KtoRow {
+/** null for a conversation shared without a rating: it has no completion to label. */
+export function ktoRow(report: AnyReport): KtoRow | null {
+  if (report.rating === null || report.rated_turn === null) return null;
   const { turns, settings } = report.conversation;
   const rated = turns[report.rated_turn];
   if (!rated) throw new Error(`report ${report.id}: rated_turn outside the conversation`);

@@ -7,7 +7,10 @@ import type { FeedbackStore, StoredReport } from './store';
 
 export const EXPORT_FORMATS = {
   jsonl: (s: StoredReport) => jsonlRow(s),
-  kto: (s: StoredReport) => JSON.stringify(ktoRow(s.report)),
+  kto: (s: StoredReport) => {
+    const row = ktoRow(s.report);
+    return row && JSON.stringify(row);
+  },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -15,14 +18,18 @@ export function isExportFormat(value: string | undefined): value is ExportFormat
   return value !== undefined && Object.hasOwn(EXPORT_FORMATS, value);
 }
 
-export function linesOf(rows: AsyncIterable<StoredReport>, toLine: (s: StoredReport) => string): ReadableStream<Uint8Array> {
+/** `toLine` answers null for a report the format has no row for (a KTO export skips shared conversations). */
+export function linesOf(rows: AsyncIterable<StoredReport>, toLine: (s: StoredReport) => string | null): ReadableStream<Uint8Array> {
   const it = rows[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   return new ReadableStream({
     async pull(controller) {
-      const next = await it.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(`${toLine(next.value)}\n`));
+      for (;;) {
+        const next = await it.next();
+        if (next.done) return controller.close();
+        const line = toLine(next.value);
+        if (line !== null) return controller.enqueue(encoder.encode(`${line}\n`));
+      }
     },
     async cancel() {
       await it.return?.();

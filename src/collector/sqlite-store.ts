@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Report } from '../shared/schema';
+import type { AnyReport } from '../shared/schema';
 import type { FeedbackStore, InsertOutcome, ListQuery, NewReport, RemoveOutcome, StoredReport } from './store';
 
 const SCHEMA = `
@@ -33,7 +33,7 @@ interface ReportRow { id: string; received_at: number; report: string }
 const toStored = (row: ReportRow): StoredReport => ({
   id: row.id,
   receivedAt: new Date(row.received_at),
-  report: JSON.parse(row.report) as Report,
+  report: JSON.parse(row.report) as AnyReport,
 });
 
 export function openSqliteStore(path: string): FeedbackStore {
@@ -84,7 +84,8 @@ export function openSqliteStore(path: string): FeedbackStore {
     q.insertReport.run({
       id: report.id,
       received_at: input.receivedAt.getTime(),
-      rating: report.rating,
+      // A shared conversation (schema 2) has no rating: 'share' keeps the column's NOT NULL.
+      rating: report.rating ?? 'share',
       site: report.site,
       schema_version: report.schema_version,
       body_hash: input.bodyHash,

@@ -2,16 +2,16 @@
 // async so a server database (Postgres, …) can replace the embedded SQLite without touching
 // the routes. Reporter contacts go in and are deleted, but no method reads them back: the
 // review page and the exports cannot leak what they cannot fetch.
-import type { Report } from '../shared/schema';
+import type { AnyReport } from '../shared/schema';
 
 export interface StoredReport {
   id: string;
   receivedAt: Date;
-  report: Report;
+  report: AnyReport;
 }
 
 export interface NewReport {
-  report: Report;
+  report: AnyReport;
   /** Hash of the request body, to tell a retry (same body) from a conflicting reuse of the id. */
   bodyHash: string;
   /** Reporter contact, stored in its own table behind a random link. */
@@ -31,7 +31,7 @@ export type InsertOutcome =
 export type RemoveOutcome = 'removed' | 'already_removed' | 'not_found';
 
 export interface ListQuery {
-  rating?: Report['rating'];
+  rating?: NonNullable<AnyReport['rating']>;
   /** Only reports older than this one (paging, newest first; ties in time broken by id). */
   before?: { receivedAt: Date; id: string };
   limit: number;

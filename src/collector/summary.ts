@@ -1,13 +1,13 @@
 // The review API's shapes. Pure and free of Node imports: the review page imports these types.
-import type { Omission, Report } from '../shared/schema';
+import type { Omission, AnyReport } from '../shared/schema';
 import type { StoredReport } from './store';
 
 export interface ReportSummary {
   id: string;
   received_at: string;
-  site: Report['site'];
-  rating: Report['rating'];
-  reasons: Report['reasons'];
+  site: AnyReport['site'];
+  rating: AnyReport['rating'];
+  reasons: AnyReport['reasons'];
   comment: string;
   turns: number;
   omissions: Omission[];
@@ -24,7 +24,7 @@ export interface ReportPage {
 export interface ReportDetail {
   id: string;
   received_at: string;
-  report: Report;
+  report: AnyReport;
 }
 
 export function summarise(s: StoredReport): ReportSummary {

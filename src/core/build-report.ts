@@ -7,7 +7,8 @@ export interface ReportInput {
   id: string;
   now: Date;
   site: SiteId;
-  rating: 'helpful' | 'not_helpful';
+  /** null: a whole conversation shared without a rating (trusted testers only). */
+  rating: 'helpful' | 'not_helpful' | null;
   reasons: Reason[];
   comment: string;
   captured: Captured;
@@ -39,11 +40,12 @@ export function buildReport(input: ReportInput): Report {
     id: input.id,
     created_at: input.now.toISOString(),
     site: input.site,
+    kind: input.rating === null ? 'share' : 'rating',
     rating: input.rating,
     // Reasons only qualify a "Not helpful"; a Helpful rating carries none.
     reasons: input.rating === 'not_helpful' ? [...new Set(input.reasons)] : [],
     comment: input.comment.trim(),
-    rated_turn: captured.ratedTurn,
+    rated_turn: input.rating === null ? null : captured.ratedTurn,
     conversation: captured.conversation,
     omissions: summariseOmissions(captured),
     consent: input.consent,

@@ -6,7 +6,7 @@ import { SEND_ERROR_KEYS } from '../dialog/labels';
 import { ask, formatTime, useBackground } from '../ui/background';
 import { t } from '../ui/i18n';
 
-const ratingText = (r: OutboxItem['rating']) => t(r === 'helpful' ? 'helpful' : 'notHelpful');
+const ratingText = (r: OutboxItem['rating']) => t(r === null ? 'sharedConversation' : r === 'helpful' ? 'helpful' : 'notHelpful');
 
 function itemStatus(item: OutboxItem): string {
   if (item.state === 'sending') return t('historySending');

@@ -5,7 +5,7 @@ import { SITE_IDS } from './constants';
 
 export { SITE_IDS };
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const MAX_TEXT = 2_000_000; // one block; the whole body is capped at 5 MB elsewhere
 export const MAX_COMMENT = 5_000;
 /** Feature toggles per conversation: a handful in practice; the cap keeps a record from growing unbounded. */
@@ -91,30 +91,55 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
-export const ReportV1 = z.object({
-  schema_version: z.literal(1),
+const reportBase = {
   /** Fresh random id per report; also the Idempotency-Key. Never reused, so reports cannot be joined. */
   id: z.uuid(),
   created_at: z.iso.datetime(),
   site: SiteId,
-  rating: z.enum(['helpful', 'not_helpful']),
   reasons: z.array(Reason).max(REASONS.length),
   comment: z.string().max(MAX_COMMENT),
-  /** Position of the rated answer in conversation.turns (never the provider's message id). */
-  rated_turn: z.number().int().nonnegative(),
   conversation: Conversation,
   omissions: z.array(Omission).max(50),
   consent: Consent,
   client: z.object({ extension_version: shortText, browser: z.enum(['chrome', 'firefox']) }),
-}).refine((r) => r.rated_turn < r.conversation.turns.length
-  && r.conversation.turns[r.rated_turn]?.role === 'assistant', {
-  message: 'rated_turn must point at an assistant turn', path: ['rated_turn'],
-});
+};
+
+const pointsAtAnswer = (r: { rated_turn: number | null; conversation: Conversation }) => r.rated_turn !== null
+  && r.rated_turn < r.conversation.turns.length && r.conversation.turns[r.rated_turn]?.role === 'assistant';
+
+export const ReportV1 = z.object({
+  ...reportBase,
+  schema_version: z.literal(1),
+  rating: z.enum(['helpful', 'not_helpful']),
+  /** Position of the rated answer in conversation.turns (never the provider's message id). */
+  rated_turn: z.number().int().nonnegative(),
+}).refine(pointsAtAnswer, { message: 'rated_turn must point at an assistant turn', path: ['rated_turn'] });
 export type ReportV1 = z.infer<typeof ReportV1>;
 
+/**
+ * Version 2 adds a conversation shared without a rating (trusted testers' "Share conversation"):
+ * kind 'share' has no rating, reasons or rated turn, and only a trusted tester's consent covers it.
+ */
+export const ReportV2 = z.object({
+  ...reportBase,
+  schema_version: z.literal(2),
+  kind: z.enum(['rating', 'share']),
+  rating: z.enum(['helpful', 'not_helpful']).nullable(),
+  rated_turn: z.number().int().nonnegative().nullable(),
+}).refine((r) => r.kind === 'share' || (r.rating !== null && pointsAtAnswer(r)), {
+  message: 'a rating needs a rating and a rated_turn that points at an assistant turn', path: ['rated_turn'],
+}).refine((r) => r.kind === 'rating' || (r.rating === null && r.rated_turn === null && r.reasons.length === 0), {
+  message: 'a shared conversation carries no rating, reasons or rated_turn', path: ['kind'],
+}).refine((r) => r.kind === 'rating' || r.consent.trusted_tester, {
+  message: 'only trusted testers share whole conversations', path: ['consent', 'trusted_tester'],
+});
+export type ReportV2 = z.infer<typeof ReportV2>;
+
 /** Every version ever shipped; the collector accepts all of them. */
-export const AnyReport = ReportV1;
-export type Report = ReportV1;
+export const AnyReport = z.discriminatedUnion('schema_version', [ReportV1, ReportV2]);
+export type AnyReport = z.infer<typeof AnyReport>;
+/** What this build writes (buildReport). */
+export type Report = ReportV2;
 
 export const Reporter = z.object({ contact: z.string().min(1).max(320) });
 export type Reporter = z.infer<typeof Reporter>;

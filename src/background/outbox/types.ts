@@ -17,7 +17,8 @@ export interface OutboxItem {
   schemaVersion: number;
   createdAt: number;
   site: SiteId;
-  rating: Rating;
+  /** null: a conversation shared without a rating (trusted testers). */
+  rating: Rating | null;
   state: OutboxState;
   attempts: number;
   /** When the next automatic attempt is due; null once failed (never retried automatically). */
@@ -33,7 +34,8 @@ export interface ReceiptRecord {
   createdAt: number;
   deliveredAt: number;
   site: SiteId;
-  rating: Rating;
+  /** null: a conversation shared without a rating (trusted testers). */
+  rating: Rating | null;
   endpoint: string;
   deletionToken: string | null;
   withdrawn: boolean;

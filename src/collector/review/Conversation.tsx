@@ -28,7 +28,7 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
-export function Conversation({ turns, ratedTurn }: { turns: Turn[]; ratedTurn: number }) {
+export function Conversation({ turns, ratedTurn }: { turns: Turn[]; ratedTurn: number | null }) {
   return (
     <ol class="conversation">
       {turns.map((turn, i) => (

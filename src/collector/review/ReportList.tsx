@@ -24,7 +24,7 @@ export function ReportList({ reports }: { reports: ReportSummary[] }) {
         {reports.map((r) => (
           <tr key={r.id}>
             <td><time dateTime={r.received_at}>{formatTime(r.received_at)}</time></td>
-            <td class={`rating rating-${r.rating}`}>{TEXT[r.rating]}</td>
+            <td class={`rating rating-${r.rating ?? 'shared'}`}>{TEXT[r.rating ?? 'shared']}</td>
             <td>{reasonText(r.reasons) || TEXT.none}</td>
             <td class="comment">{r.comment || TEXT.none}</td>
             <td>{r.site}</td>

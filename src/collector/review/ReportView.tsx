@@ -18,7 +18,7 @@ export function ReportView({ detail }: { detail: ReportDetail }) {
       <h2>{`${TEXT.reportHeading} ${r.id}`}</h2>
       <dl class="facts">
         <Row label={TEXT.received} value={formatTime(detail.received_at)} />
-        <Row label={TEXT.ratingFilter} value={TEXT[r.rating]} />
+        <Row label={TEXT.ratingFilter} value={TEXT[r.rating ?? 'shared']} />
         <Row label={TEXT.reasons} value={reasonText(r.reasons) || TEXT.none} />
         <Row label={TEXT.comment} value={r.comment || TEXT.none} />
         <Row label={TEXT.site} value={r.site} />

@@ -6,6 +6,8 @@ export const TEXT = {
   all: 'All',
   helpful: 'Helpful',
   not_helpful: 'Not helpful',
+  /** A conversation a trusted tester shared without a rating. */
+  shared: 'Shared conversation (no rating)',
   exportJsonl: 'Export JSONL',
   exportKto: 'Export KTO (TRL)',
   loading: 'Loading…',

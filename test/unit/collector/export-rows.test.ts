@@ -1,7 +1,7 @@
 // Export rows, pure: JSONL carries the stored report; KTO rows follow TRL's conversational format.
 import { describe, expect, it } from 'vitest';
 import { blockText, jsonlRow, ktoRow } from '../../../src/collector/export-rows';
-import type { Block, Report } from '../../../src/shared/schema';
+import type { AnyReport, Block } from '../../../src/shared/schema';
 import { envelope } from './fixtures';
 
 describe('blockText', () => {
@@ -25,7 +25,7 @@ describe('ktoRow', () => {
   it('prompts with the style and the turns before the rated answer; later turns are not part of it', () => {
     const { report } = envelope({ rating: 'helpful' });
     const turns = [...report.conversation.turns, { role: 'user' as const, blocks: [{ kind: 'text' as const, text: 'later' }] }];
-    const row = ktoRow({ ...report, conversation: { ...report.conversation, turns } });
+    const row = ktoRow({ ...report, conversation: { ...report.conversation, turns } })!;
     expect(row.label).toBe(true);
     expect(row.prompt).toEqual([
       { role: 'system', content: 'Answer in steps.' },
@@ -39,11 +39,11 @@ describe('ktoRow', () => {
 
   it('has no system message without style instructions, and label false for Not helpful', () => {
     const { report } = envelope({ rating: 'not_helpful' });
-    const plain: Report = {
+    const plain: AnyReport = {
       ...report,
       conversation: { ...report.conversation, settings: { ...report.conversation.settings, style: { name: null, instructions: null } } },
     };
-    const row = ktoRow(plain);
+    const row = ktoRow(plain)!;
     expect(row.label).toBe(false);
     expect(row.prompt[0]!.role).toBe('user');
   });

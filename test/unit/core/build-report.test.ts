@@ -2,7 +2,7 @@
 // content and identity out, proven with canary strings planted in the page and the API data.
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, buildReport, summariseOmissions, type ReportInput } from '../../../src/core/build-report';
-import { ReportV1 } from '../../../src/shared/schema';
+import { ReportV2 } from '../../../src/shared/schema';
 import { claudeAi } from '../../../src/sites/claude-ai';
 import type { Captured, FetchJson } from '../../../src/sites/types';
 import { CONVERSATION_ID, ORG_ID, fixture, fixtureJson, loadPage } from '../sites/load-page';
@@ -53,7 +53,7 @@ describe.each([
   ['read from the page', () => Promise.reject(new Error('offline'))],
 ] as const)('a report %s', (_, fetchJson) => {
   it('is valid against the schema and points at the rated answer', async () => {
-    const report = ReportV1.parse(buildReport(input(await capture(fetchJson))));
+    const report = ReportV2.parse(buildReport(input(await capture(fetchJson))));
     expect(report.conversation.turns[report.rated_turn]?.role).toBe('assistant');
     expect(report.rated_turn).toBe(3);
   });

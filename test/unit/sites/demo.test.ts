@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import html from '../../../src/collector/demo/demo.html?raw';
 import { demo } from '../../../src/sites/demo';
 import { buildReport } from '../../../src/core/build-report';
-import { ReportV1 } from '../../../src/shared/schema';
+import { ReportV2 } from '../../../src/shared/schema';
 
 const page = () => new DOMParser().parseFromString(html, 'text/html');
 const noFetch = () => Promise.reject(new Error('the demo adapter reads the page only'));
@@ -72,7 +72,7 @@ describe('demo adapter', () => {
       consent: { notice_version: 'v', notice_hash: 'c'.repeat(64), locale: 'de', trusted_tester: true },
       client: { extension_version: '0.1.0', browser: 'firefox' },
     });
-    expect(ReportV1.safeParse(report).success).toBe(true);
+    expect(ReportV2.safeParse(report).success).toBe(true);
     expect(report.rated_turn).toBe(5);
     expect(report.omissions).toEqual([{ kind: 'integration', source: 'google_drive', count: 1 }]);
   });
