@@ -10,14 +10,17 @@ export function openDialogFrame(draftId: string, returnFocus: HTMLElement | null
   host.setAttribute('data-chat-feedback-dialog', '');
   const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('src/dialog/index.html')}#${draftId}`;
   frame.title = browser.i18n.getMessage('dialogFrameTitle') || 'Share feedback';
   frame.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;'
     + 'z-index:2147483647;background:transparent;color-scheme:normal;');
-  frame.addEventListener('load', () => frame.focus(), { once: true });
   shadow.append(frame);
   document.documentElement.append(host);
   current = { host, returnFocus };
+  // The draft id opens the draft, so it never enters the page's DOM (the shadow root is open for
+  // QA locators; a src attribute there is readable, and the page could frame the draft itself):
+  // the frame starts blank and is sent to the dialog from here, out of the page's sight.
+  frame.contentWindow?.location.replace(`${browser.runtime.getURL('src/dialog/index.html')}#${draftId}`);
+  frame.addEventListener('load', () => frame.focus(), { once: true });
 }
 
 export function closeDialogFrame(): void {
