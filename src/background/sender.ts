@@ -34,7 +34,10 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   } catch {
     return { kind: 'refused', why: 'no sender url' };
   }
-  if (url.origin === new URL(extensionOrigin).origin) {
+  // Compared as scheme and host, not URL.origin: data:, about: and file: URLs (and, outside the
+  // browser, extension URLs) all have the opaque origin "null", which must never match.
+  const own = new URL(extensionOrigin);
+  if (url.host !== '' && url.protocol === own.protocol && url.host === own.host) {
     return { kind: 'extension-page', tabId: sender.tab?.id ?? null };
   }
   const site = siteOf(url);
