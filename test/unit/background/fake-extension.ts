@@ -1,6 +1,8 @@
 // webextension-polyfill for background tests: storage areas that keep their data, the events the
 // background listens to (fired by the test), and spies on everything that leaves the worker.
 import { vi } from 'vitest';
+import en from '../../../public/_locales/en/messages.json';
+import { formatMessage, type MessageEntry } from '../../../src/ui/format-message';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -45,9 +47,13 @@ export const fakeExtension = {
     getManifest: () => ({ version: '0.1.0' }),
     sendMessage: vi.fn(async (_m: unknown): Promise<unknown> => undefined),
     onMessage: event(),
+    onInstalled: event(),
   },
   storage: { local: area(), session: area(), onChanged: event() },
-  tabs: { sendMessage: vi.fn(async (_tab: number, _m: unknown, _o?: unknown): Promise<unknown> => undefined) },
+  tabs: {
+    sendMessage: vi.fn(async (_tab: number, _m: unknown, _o?: unknown): Promise<unknown> => undefined),
+    create: vi.fn(async (_p: { url: string }) => ({ id: 99 })),
+  },
   alarms: { create: vi.fn(async (_n: string, _a: unknown) => {}), clear: vi.fn(async (_n: string) => true), onAlarm: event() },
   permissions: {
     contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))),
@@ -55,7 +61,14 @@ export const fakeExtension = {
     onAdded: event(),
     onRemoved: event(),
   },
-  i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+  i18n: {
+    getMessage: (key: string, subs?: string | string[]) => {
+      const entry = (en as Record<string, MessageEntry>)[key];
+      return entry ? formatMessage(entry, typeof subs === 'string' ? [subs] : subs ?? []) : '';
+    },
+    getUILanguage: () => 'en',
+  },
+
 };
 
 /** Clears stored data and grants, and resets every spy. */
