@@ -15,6 +15,36 @@ export async function putDraft(tabId: number, id: string, draft: Draft): Promise
   await browser.storage.session.set({ [draftKey(id)]: draft, [key]: id });
 }
 
+/** How long the dialog waits for the content script to finish reading the conversation. */
+export const DRAFT_WAIT_MS = 20_000;
+
+/**
+ * The draft `id` for the dialog in tab `tabId`: at once if stored, else when it arrives (the
+ * frame opens before the conversation has been read), null after DRAFT_WAIT_MS or when the
+ * draft belongs to another tab.
+ */
+export function getDraft(tabId: number, id: string, waitMs = DRAFT_WAIT_MS): Promise<Draft | null> {
+  const key = draftKey(id);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (raw: unknown) => {
+      if (settled) return;
+      settled = true;
+      browser.storage.onChanged.removeListener(onChanged);
+      clearTimeout(timer);
+      if (raw === null) return resolve(null);
+      void browser.storage.session.get(tabKey(tabId)).then((got) => resolve(got[tabKey(tabId)] === id ? (raw as Draft) : null), () => resolve(null));
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && changes[key]?.newValue !== undefined) finish(changes[key].newValue);
+    };
+    // Listen first, then read: a draft stored between the two is still seen.
+    browser.storage.onChanged.addListener(onChanged);
+    const timer = setTimeout(() => finish(null), waitMs);
+    browser.storage.session.get(key).then((got) => { if (got[key] !== undefined) finish(got[key]); }, () => finish(null));
+  });
+}
+
 const DraftHead = z.object({ type: z.literal('draft:put'), id: z.uuid(), draft: Draft.pick({ site: true, rating: true }) });
 
 /**

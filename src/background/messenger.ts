@@ -7,7 +7,7 @@ import { classifySender } from './sender';
 import { submitReport } from './deliver';
 import { announceChange, getOutbox, scheduleWake, sendDue } from './delivery';
 import { withdraw } from './withdraw';
-import { oversizedDraft, putDraft } from './drafts';
+import { getDraft, oversizedDraft, putDraft } from './drafts';
 import { MAX_MESSAGE_BYTES, messageBytes } from './limits';
 
 export type Refusal = { ok: false; error: 'refused'; why: string };
@@ -49,6 +49,9 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
       announceChange();
       return result;
     }
+    case 'draft:get':
+      // Only the dialog in the tab whose content script made the draft may read it.
+      return from.tabId === null ? null : getDraft(from.tabId, m.id);
     case 'dialog:close': {
       if (from.tabId === null) return refuse('not in a tab');
       const close: BackgroundToContent = { type: 'frame:close' };

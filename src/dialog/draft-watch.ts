@@ -1,7 +1,7 @@
-// The background stores the draft in storage.session, possibly a moment after this page loads:
-// read it once and listen for it to arrive (no polling). Whatever arrives is validated.
-import browser, { type Storage } from 'webextension-polyfill';
-import { Draft, draftKey } from '../shared/messages';
+// The dialog's draft comes from the background, which holds it for this tab; it may arrive a
+// moment after this page loads. Whatever arrives is validated.
+import browser from 'webextension-polyfill';
+import { Draft, type DialogToBackground } from '../shared/messages';
 
 export type DraftState =
   | { kind: 'waiting' }
@@ -20,23 +20,19 @@ export function watchDraft(id: string, onDraft: (state: DraftState) => void): ()
     onDraft({ kind: 'invalid' });
     return () => {};
   }
-  const key = draftKey(id);
   let done = false;
-  const deliver = (raw: unknown) => {
-    if (done || raw === undefined) return;
+  // The background answers when the draft is there (it waits for the content script), so this
+  // page needs no storage.session, which Firefox does not give extension frames in web pages.
+  const ask: DialogToBackground = { type: 'draft:get', id };
+  browser.runtime.sendMessage(ask).then((raw: unknown) => {
+    if (done) return;
     done = true;
-    stop();
-    onDraft(parseDraft(raw));
-  };
-  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'session') deliver(changes[key]?.newValue);
-  };
-  const stop = () => browser.storage.onChanged.removeListener(onChanged);
-  // Listen first, then read: a draft stored between the two is still seen.
-  browser.storage.onChanged.addListener(onChanged);
-  browser.storage.session.get(key).then((got) => deliver(got[key]), () => {});
+    onDraft(raw === null || raw === undefined ? { kind: 'invalid' } : parseDraft(raw));
+  }, () => {
+    if (!done) onDraft({ kind: 'invalid' });
+    done = true;
+  });
   return () => {
     done = true;
-    stop();
   };
 }

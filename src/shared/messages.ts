@@ -40,6 +40,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   }),
   /** Close the dialog frame in the tab that shows it. */
   z.object({ type: z.literal('dialog:close') }),
+  /** The dialog asks for its draft (Firefox gives framed extension pages no storage.session). */
+  z.object({ type: z.literal('draft:get'), id: z.uuid() }),
   /** Outbox size and each endpoint's last success and error (popup). */
   z.object({ type: z.literal('outbox:summary') }),
   /** Reports still on their way and receipts of delivered ones, newest first (history). */
@@ -55,7 +57,7 @@ export const PageToBackground = z.discriminatedUnion('type', [
 ]);
 export type PageToBackground = z.infer<typeof PageToBackground>;
 /** The dialog's part of PageToBackground. */
-export type DialogToBackground = Extract<PageToBackground, { type: 'report:send' | 'dialog:close' }>;
+export type DialogToBackground = Extract<PageToBackground, { type: 'report:send' | 'dialog:close' | 'draft:get' }>;
 
 export const BackgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame:close') }),

@@ -35,7 +35,7 @@ it('shows the German names and records locale "de"', async () => {
   fireEvent.click(await screen.findByRole('checkbox', { name: /stimm/ }));
   fireEvent.click(screen.getByRole('button', { name: 'Feedback senden' }));
   await screen.findByRole('alert');
-  const sent = fakeBrowser.runtime.sendMessage.mock.calls[0]?.[0] as { envelope: Envelope };
+  const sent = fakeBrowser.runtime.sendMessage.mock.calls.map(([m]) => m as { type: string; envelope: Envelope }).find((m) => m.type === 'report:send')!;
   expect(sent.envelope.report.consent.locale).toBe('de');
   cleanup();
 });

@@ -9,7 +9,7 @@ import { draftKey, type Draft } from '../../../src/shared/messages';
 import { Envelope } from '../../../src/shared/schema';
 import { currentNotice } from '../../../src/ui/explainer';
 import { conversation, MARKUP, readableDraft, unreadableDraft } from './drafts';
-import { fakeBrowser, listenerCount, resetFakeBrowser } from './fake-browser';
+import { answerSends, fakeBrowser, listenerCount, resetFakeBrowser } from './fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fakeBrowser }));
 
@@ -97,7 +97,7 @@ describe('feedback dialog', () => {
   });
 
   it('sends exactly the JSON the preview shows, records consent, and shows the receipt', async () => {
-    sendMessage.mockImplementation(async () => ({ ok: true, status: 201, receipt: { id: 'rcpt-42', received_at: '2026-11-28T10:00:00Z' } }));
+    answerSends(async () => ({ ok: true, status: 201, receipt: { id: 'rcpt-42', received_at: '2026-11-28T10:00:00Z' } }));
     await openWith(readableDraft());
     fireEvent.click(await screen.findByRole('checkbox', { name: /agree/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Incomplete' }));
@@ -122,7 +122,7 @@ describe('feedback dialog', () => {
   });
 
   it('shows a failed send honestly, keeps the form, and retries the same report under the same id', async () => {
-    sendMessage.mockImplementation(async () => ({ ok: false, error: 'unreachable', message: 'TypeError: Failed to fetch' }));
+    answerSends(async () => ({ ok: false, error: 'unreachable', message: 'TypeError: Failed to fetch' }));
     await openWith(readableDraft());
     fireEvent.click(await screen.findByRole('checkbox', { name: /agree/ }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), { target: { value: 'keep me' } });
@@ -143,7 +143,7 @@ describe('feedback dialog', () => {
   });
 
   it('shows an HTTP refusal with the status and the endpoint\'s words', async () => {
-    sendMessage.mockImplementation(async () => ({ ok: false, error: 'unauthorized', status: 401, message: 'bad token' }));
+    answerSends(async () => ({ ok: false, error: 'unauthorized', status: 401, message: 'bad token' }));
     await openWith(readableDraft('helpful'));
     fireEvent.click(await screen.findByRole('checkbox', { name: /agree/ }));
     fireEvent.click(sendButton());
@@ -154,7 +154,7 @@ describe('feedback dialog', () => {
   });
 
   it('treats an answer that is not a send result as a failure, never as sent', async () => {
-    sendMessage.mockImplementation(async () => ({ ok: false, error: 'refused', why: 'not in a tab' }));
+    answerSends(async () => ({ ok: false, error: 'refused', why: 'not in a tab' }));
     await openWith(readableDraft());
     fireEvent.click(await screen.findByRole('checkbox', { name: /agree/ }));
     fireEvent.click(sendButton());
@@ -208,7 +208,8 @@ describe('feedback dialog', () => {
     await screen.findByRole('textbox', { name: 'Comment' });
     fireEvent.keyDown(document, { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(sendMessage.mock.calls.map(([m]) => m)).toEqual([{ type: 'dialog:close' }, { type: 'dialog:close' }]);
+    expect(sendMessage.mock.calls.map(([m]) => m).filter((m) => (m as { type: string }).type !== 'draft:get'))
+      .toEqual([{ type: 'dialog:close' }, { type: 'dialog:close' }]);
   });
 
   it('keeps Tab focus inside the dialog', async () => {
@@ -253,7 +254,7 @@ describe('feedback dialog', () => {
   it('shows the policy the reference collector declares, and its hash differs from no policy', async () => {
     const policy = policyOf({ operator: 'QA Lab', retention: parseRetention('10y'), maxBodyBytes: 5_000_000 });
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(policy), { headers: { 'content-type': 'application/json' } })));
-    sendMessage.mockImplementation(async () => ({ ok: true, status: 201, receipt: null }));
+    answerSends(async () => ({ ok: true, status: 201, receipt: null }));
     await openWith(readableDraft());
     const explainer = await screen.findByRole('region', { name: 'What you share' });
     await waitFor(() => expect(explainer.textContent).toContain('Run by: QA Lab'));

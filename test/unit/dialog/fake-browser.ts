@@ -59,8 +59,31 @@ export function resetFakeBrowser(): void {
   fakeBrowser.storage.session.store.clear();
   listeners.clear();
   vi.clearAllMocks();
-  fakeBrowser.runtime.sendMessage.mockImplementation(async () => ({ ok: true }));
+  answerSends(async () => ({ ok: true }));
   fakeBrowser.permissions.request.mockImplementation(async () => true);
 }
 
 export const listenerCount = () => listeners.size;
+
+/** Like the background's draft:get: the stored draft at once, or when it is stored. */
+function sessionDraft(id: string): Promise<unknown> {
+  const key = `draft:${id}`;
+  const { store } = fakeBrowser.storage.session;
+  if (store.has(key)) return Promise.resolve(structuredClone(store.get(key)));
+  return new Promise((resolve) => {
+    const onSet: Listener = (changes, area) => {
+      if (area !== 'session' || changes[key]?.newValue === undefined) return;
+      listeners.delete(onSet);
+      resolve(changes[key].newValue);
+    };
+    listeners.add(onSet);
+  });
+}
+
+/** How the fake background answers runtime messages: drafts from the session store, the rest by `other`. */
+export function answerSends(other: (msg: unknown) => Promise<unknown>): void {
+  fakeBrowser.runtime.sendMessage.mockImplementation(async (msg: unknown) => {
+    const m = msg as { type?: string; id?: string } | null;
+    return m?.type === 'draft:get' ? sessionDraft(m.id ?? '') : other(msg);
+  });
+}
