@@ -21,7 +21,13 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-00000000b0d1';
 
 export type ServerKind = 'collector' | 'bare';
 
-export interface LoadRun { kind: ServerKind; requests: number; perSecond: number; p50Ms: number; p99Ms: number; failures: number }
+export interface LoadRun {
+  kind: ServerKind; requests: number; perSecond: number; p50Ms: number; p99Ms: number; failures: number;
+  /** The server process's CPU time (user + system) per request, warm-up included: load on the machine barely moves it. */
+  cpuMsPerRequest: number;
+}
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 /** A valid envelope whose JSON is about 20 KB, with a placeholder id replaced per request. */
 export function reportTemplate(): string {
@@ -58,9 +64,11 @@ function envelopeOf(turns: Turn[]) {
 /** Child-process side: start one server on a free loopback port and print its URL. */
 export async function serveChild(kind: ServerKind, dbPath: string): Promise<void> {
   let url: string;
+  let close: () => Promise<void>;
   if (kind === 'collector') {
     const collector = await startCollector({ dbPath, port: 0, log: () => {} });
     url = collector.url;
+    close = () => collector.close();
   } else {
     const server = createServer((req, res) => {
       req.on('data', () => {});
@@ -68,18 +76,48 @@ export async function serveChild(kind: ServerKind, dbPath: string): Promise<void
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); });
   }
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  // Stopped by the bench with SIGTERM: report the CPU time spent, close the database, exit.
+  process.once('SIGTERM', () => {
+    process.stdout.write(`${JSON.stringify({ cpuMs: cpuMs() })}\n`);
+    void close().finally(() => process.exit(0));
+  });
+  process.stdout.write(`${JSON.stringify({ url, cpuMs: cpuMs() })}\n`);
 }
 
-async function spawnServer(entry: string, kind: ServerKind, dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+interface Spawned { url: string; startCpuMs: number; child: ChildProcess; stop(): Promise<number> }
+
+/** Starts a server child; `stop` ends it and resolves with the CPU milliseconds it had used. */
+async function spawnServer(entry: string, kind: ServerKind, dbPath: string): Promise<Spawned> {
   const child = spawn(process.execPath, [entry, '--serve', kind, dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`${kind} server exited (${code})`)));
-    lines.once('line', (line) => ok((JSON.parse(line) as { url: string }).url));
+  const messages: { url?: string; cpuMs: number }[] = [];
+  const waiters: ((m: { url?: string; cpuMs: number }) => void)[] = [];
+  lines.on('line', (line) => {
+    const m = JSON.parse(line) as { url?: string; cpuMs: number };
+    const w = waiters.shift();
+    if (w) w(m); else messages.push(m);
   });
-  return { url, child };
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const next = () => new Promise<{ url?: string; cpuMs: number }>((ok, fail) => {
+    const m = messages.shift();
+    if (m) return ok(m);
+    waiters.push(ok);
+    void exited.then(() => fail(new Error(`${kind} server exited (${child.exitCode})`)));
+  });
+  const hello = await next();
+  return {
+    url: hello.url as string, startCpuMs: hello.cpuMs, child,
+    async stop() {
+      if (child.exitCode !== null) throw new Error(`${kind} server had exited (${child.exitCode})`);
+      const bye = next();
+      child.kill('SIGTERM');
+      const { cpuMs: used } = await bye;
+      await exited;
+      return used;
+    },
+  };
 }
 
 function post(agent: Agent, url: URL, body: string, id: string): Promise<number> {
@@ -120,20 +158,18 @@ async function drive(base: string, template: string, ms: number): Promise<{ late
 
 export async function loadRun(entry: string, kind: ServerKind, template: string, opts: { warmupMs: number; measureMs: number }): Promise<LoadRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cfc-bench-db-'));
-  const { url, child } = await spawnServer(entry, kind, join(dir, 'feedback.sqlite'));
+  const server = await spawnServer(entry, kind, join(dir, 'feedback.sqlite'));
   try {
-    await drive(url, template, opts.warmupMs);
-    const { latencies, elapsedMs, failures } = await drive(url, template, opts.measureMs);
+    const warm = await drive(server.url, template, opts.warmupMs);
+    const { latencies, elapsedMs, failures } = await drive(server.url, template, opts.measureMs);
+    const cpu = await server.stop();
     return {
       kind, requests: latencies.length, perSecond: (latencies.length - failures) / (elapsedMs / 1000),
       p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), failures,
+      cpuMsPerRequest: (cpu - server.startCpuMs) / (latencies.length + warm.latencies.length),
     };
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((ok) => child.once('exit', ok));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,7 +11,7 @@ async function probeSource(): Promise<string> {
   const out = await build({
     configFile: false, root: ROOT, logLevel: 'warn', publicDir: false,
     build: {
-      write: false, minify: true, target: 'es2022', emptyOutDir: false,
+      write: false, minify: false, target: 'es2022', emptyOutDir: false,
       lib: { entry: fileURLToPath(new URL('report-probe.ts', `file://${ROOT}/scripts/bench/`)), formats: ['iife'], name: 'benchReportProbe' },
     },
   });

@@ -38,6 +38,7 @@ export function collectorSummary(runs: LoadRun[], kind: LoadRun['kind']): Collec
     perSecond: medianOf(mine, (r) => r.perSecond),
     p50Ms: medianOf(mine, (r) => r.p50Ms),
     p99Ms: medianOf(mine, (r) => r.p99Ms),
+    cpuMsPerRequest: medianOf(mine, (r) => r.cpuMsPerRequest),
     failures: mine.reduce((a, r) => a + r.failures, 0),
     requests: mine.reduce((a, r) => a + r.requests, 0),
   };
