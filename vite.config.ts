@@ -25,7 +25,7 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: false,
-    rollupOptions: { input: { dialog: 'src/dialog/index.html', history: 'src/history/index.html' } },
+    rollupOptions: { input: { dialog: 'src/dialog/index.html', history: 'src/history/index.html', explainer: 'src/explainer/index.html' } },
   },
   server: { port: 5173, strictPort: true },
 });

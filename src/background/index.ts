@@ -14,5 +14,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
 // Delivery to an endpoint pauses while its host permission is missing and resumes when it is back.
 watchPermissions({ onAdded: (origins) => void resumeFor(origins), onRemoved: announceChange });
 
+// First run: the options page opens with a short onboarding (endpoint, consent).
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/options/index.html#welcome') });
+});
+
 // Every start (install, browser start, or a worker woken for any event): resume what is due.
 void sendDue();

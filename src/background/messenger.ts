@@ -7,6 +7,8 @@ import { classifySender } from './sender';
 import { submitReport } from './deliver';
 import { announceChange, getOutbox, scheduleWake, sendDue } from './delivery';
 import { withdraw } from './withdraw';
+import { consentCovers, withdrawConsent } from './consent-gate';
+import { handleContentRequest } from './tester-send';
 import { getDraft, oversizedDraft, putDraft } from './drafts';
 import { MAX_MESSAGE_BYTES, messageBytes } from './limits';
 
@@ -24,6 +26,7 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
   if (from.kind === 'content') {
     const msg = oversized ? oversizedDraft(raw, bytes) : ContentToBackground.safeParse(raw);
     if (!msg.success) return refuse('invalid message');
+    if (msg.data.type !== 'draft:put') return handleContentRequest(msg.data, from.site);
     const options = await loadOptions();
     if (!options.sites[from.site] || msg.data.draft.site !== from.site) return refuse('site not enabled');
     await putDraft(from.tabId, msg.data.id, msg.data.draft);
@@ -41,6 +44,8 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
     case 'report:send': {
       const options = await loadOptions();
       if (m.endpoint !== options.endpoint) return { ok: false, error: 'endpoint_changed' };
+      // Withdrawn, or agreed to another notice: nothing is queued, nothing leaves.
+      if (!(await consentCovers(m.envelope))) return { ok: false, error: 'consent_missing' };
       const outbox = await getOutbox();
       // A refused earlier version from the same dialog: the user sent a changed one instead.
       if (m.replaces && (await outbox.entry(m.replaces))?.kind === 'outbox') await outbox.remove(m.replaces);
@@ -85,5 +90,11 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender)
     case 'history:clear':
       await (await getOutbox()).clearHistory();
       return { ok: true };
+    case 'consent:withdraw': {
+      const result = await withdrawConsent(await getOutbox());
+      await scheduleWake();
+      announceChange();
+      return result;
+    }
   }
 }

@@ -1,5 +1,6 @@
 // The Helpful / Not helpful controls under one answer: a small host element with its own open
-// shadow root (reachable by QA locators, unreachable by the page's styles).
+// shadow root (reachable by QA locators, unreachable by the page's styles). In trusted-tester
+// mode they add a "Tester" badge, a Share conversation button and a status line with Undo.
 import type { Rating } from '../shared/messages';
 
 export const HOST_ATTRIBUTE = 'data-chat-feedback-controls';
@@ -14,6 +15,8 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 button[aria-pressed=true] { border-color: #2563eb; color: #1d4ed8; }
 svg { width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
 @media (prefers-color-scheme: dark) { button { color: #ccc; background: #0003; } }
+.badge { font-size: 11px; padding: 1px 6px; border-radius: 4px; background: #2563eb; color: #fff; }
+.status { margin-left: 8px; }
 `;
 // A thumb outline; the Not helpful icon is the same path turned upside down.
 const THUMB = 'M7 10v11M15 5.9 14 10h5.8a2 2 0 0 1 2 2.3l-1.4 7A2 2 0 0 1 18.4 21H7V10l4.3-7.5A2 2 0 0 1 15 5.9Z';
@@ -35,9 +38,14 @@ export interface ControlsLabels {
   group: string;
   helpful: string;
   notHelpful: string;
+  /** Present while trusted-tester mode is on. */
+  tester?: { badge: string; badgeLabel: string; share: string };
 }
 
-export function createControls(labels: ControlsLabels, onRate: (rating: Rating, button: HTMLButtonElement) => void): HTMLElement {
+/** rating null: Share conversation (tester mode only). */
+export type OnRate = (rating: Rating | null, button: HTMLButtonElement) => void;
+
+export function createControls(labels: ControlsLabels, onRate: OnRate): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -46,10 +54,11 @@ export function createControls(labels: ControlsLabels, onRate: (rating: Rating, 
   const group = document.createElement('div');
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', labels.group);
-  const make = (rating: Rating, label: string, flip: boolean) => {
+  const make = (rating: Rating | null, label: string, flip: boolean) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.append(thumbIcon(flip), label);
+    if (rating) button.append(thumbIcon(flip));
+    button.append(label);
     button.addEventListener('click', (event) => {
       // Only a real user's click starts a report; a page script's synthetic click does nothing.
       if (!event.isTrusted) return;
@@ -58,6 +67,37 @@ export function createControls(labels: ControlsLabels, onRate: (rating: Rating, 
     return button;
   };
   group.append(make('helpful', labels.helpful, false), make('not_helpful', labels.notHelpful, true));
+  const { tester } = labels;
+  if (tester) {
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.setAttribute('role', 'img');
+    badge.setAttribute('aria-label', tester.badgeLabel);
+    badge.textContent = tester.badge;
+    const status = document.createElement('span');
+    status.className = 'status';
+    status.setAttribute('role', 'status');
+    group.append(make(null, tester.share, false), badge, status);
+  }
   shadow.append(style, group);
   return host;
+}
+
+/**
+ * Writes the tester status line of one set of controls, with an Undo button when `onUndo` is
+ * given. Undo, like the thumbs, answers only a real user's click.
+ */
+export function showStatus(host: HTMLElement, text: string, undo?: { label: string; onUndo: () => void }): void {
+  const status = host.shadowRoot?.querySelector('.status');
+  if (!status) return;
+  status.textContent = text;
+  status.nextElementSibling?.remove();
+  if (!undo) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = undo.label;
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) undo.onUndo();
+  });
+  status.after(button);
 }

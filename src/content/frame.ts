@@ -3,6 +3,12 @@
 import browser from 'webextension-polyfill';
 
 let current: { host: HTMLElement; returnFocus: HTMLElement | null } | null = null;
+let frameTitle = '';
+
+/** The frame's accessible name, in the language the user chose (see labels.ts). */
+export function setDialogFrameTitle(title: string): void {
+  frameTitle = title;
+}
 
 export function openDialogFrame(draftId: string, returnFocus: HTMLElement | null): void {
   closeDialogFrame();
@@ -10,7 +16,7 @@ export function openDialogFrame(draftId: string, returnFocus: HTMLElement | null
   host.setAttribute('data-chat-feedback-dialog', '');
   const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('iframe');
-  frame.title = browser.i18n.getMessage('dialogFrameTitle') || 'Share feedback';
+  frame.title = frameTitle || browser.i18n.getMessage('dialogFrameTitle') || 'Share feedback';
   frame.setAttribute('style', 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;'
     + 'z-index:2147483647;background:transparent;color-scheme:normal;');
   shadow.append(frame);

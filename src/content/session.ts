@@ -4,11 +4,12 @@ import browser from 'webextension-polyfill';
 import type { ContentToBackground, Draft, Rating } from '../shared/messages';
 import type { CaptureResult, FetchJson, SiteAdapter } from '../sites/types';
 import { createControls, HOST_ATTRIBUTE, type ControlsLabels } from './controls';
+import type { QuickSend } from './quick';
 import { openDialogFrame } from './frame';
 import { observeAnswers } from './observer';
 
 /** Same-origin GET with the page's cookies: the content script's only network call. */
-const fetchJson: FetchJson = async (path) => {
+export const fetchJson: FetchJson = async (path) => {
   if (!path.startsWith('/')) throw new Error('same-origin paths only');
   const res = await fetch(new URL(path, location.origin), { credentials: 'include', headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -30,14 +31,16 @@ async function rate(adapter: SiteAdapter, answer: Element, rating: Rating, butto
   await browser.runtime.sendMessage(message);
 }
 
-export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMutations: () => void, signal: AbortSignal): void {
+/** With `quick` (trusted-tester mode) a click sends after the undo time instead of opening the dialog. */
+export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMutations: () => void, signal: AbortSignal, quick?: QuickSend): void {
   const hosts = new Set<HTMLElement>();
   const mount = (answer: Element) => {
     const parent = adapter.controlsParent(answer);
     // Never twice: a re-render that kept our host keeps it; one that dropped it gets a new one.
     if (parent.querySelector(`:scope > [${HOST_ATTRIBUTE}]`)) return;
-    const host = createControls(labels, (rating, button) => {
-      rate(adapter, answer, rating, button).catch((err: unknown) => console.warn('[chat-feedback] rating failed', err));
+    const host: HTMLElement = createControls(labels, (rating, button) => {
+      const run = quick ? quick(answer, rating, host) : rating ? rate(adapter, answer, rating, button) : Promise.resolve();
+      run.catch((err: unknown) => console.warn('[chat-feedback] rating failed', err));
     });
     parent.append(host);
     hosts.add(host);

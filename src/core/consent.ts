@@ -1,6 +1,9 @@
 // The consent the user gave, kept in the browser only: the time of agreement never travels in a
 // report (it would link one user's reports). A report carries version, hash and locale alone.
 export const CONSENT_KEY = 'consent';
+/** Trusted-tester mode's own agreement, to its own notice; turning the mode off removes it. */
+export const TESTER_CONSENT_KEY = 'testerConsent';
+export type ConsentKey = typeof CONSENT_KEY | typeof TESTER_CONSENT_KEY;
 
 export interface AcceptedConsent {
   noticeVersion: string;
@@ -35,11 +38,11 @@ export function needsAgreement(current: CurrentNotice, stored: AcceptedConsent |
   return !stored || stored.noticeVersion !== current.version || stored.noticeHash !== current.hash;
 }
 
-export async function loadConsent(area: KeyValueArea): Promise<AcceptedConsent | null> {
-  const got = await area.get(CONSENT_KEY);
-  return parseConsent(got[CONSENT_KEY]);
+export async function loadConsent(area: KeyValueArea, key: ConsentKey = CONSENT_KEY): Promise<AcceptedConsent | null> {
+  const got = await area.get(key);
+  return parseConsent(got[key]);
 }
 
-export async function saveConsent(area: KeyValueArea, consent: AcceptedConsent): Promise<void> {
-  await area.set({ [CONSENT_KEY]: consent });
+export async function saveConsent(area: KeyValueArea, consent: AcceptedConsent, key: ConsentKey = CONSENT_KEY): Promise<void> {
+  await area.set({ [key]: consent });
 }

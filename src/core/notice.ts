@@ -1,6 +1,8 @@
 // Notice versioning: the agree step comes back whenever the notice text, the endpoint's
 // origin or the policy it declares changes, because the hash covers all three.
 export const NOTICE_VERSION = '2026-11-28.1';
+/** Trusted-tester mode's notice: its own text, version and hash, agreed to on its own. */
+export const TESTER_NOTICE_VERSION = '2026-11-29.1';
 
 export interface NoticeSubject {
   version: string;

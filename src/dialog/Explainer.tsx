@@ -2,6 +2,7 @@
 import { canonicalJson } from '../core/notice';
 import { explainerParagraphs, policyLines } from '../ui/explainer';
 import { t } from '../ui/i18n';
+import { explainerPageUrl } from '../ui/links';
 
 export function Explainer({ origin, policy }: { origin: string; policy: unknown }) {
   const [receiver, ...rest] = explainerParagraphs(origin);
@@ -18,6 +19,7 @@ export function Explainer({ origin, policy }: { origin: string; policy: unknown 
           <pre>{canonicalJson(policy)}</pre>
         </details>
       )}
+      <p><a href={explainerPageUrl()} target="_blank" rel="noopener">{t('whatIsSharedLink')}</a></p>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { MAX_COMMENT, type Reason } from '../shared/schema';
 import type { Captured } from '../sites/types';
 import { clientInfo } from '../ui/client';
 import { shownLocale, t } from '../ui/i18n';
+import { ContactChoice } from './ContactChoice';
 import { Explainer } from './Explainer';
 import { Preview } from './Preview';
 import { RatingChoice, ReasonChoices } from './RatingFields';
@@ -28,6 +29,8 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
   const [rating, setRating] = useState<Rating>(draft.rating);
   const [reasons, setReasons] = useState<Reason[]>([]);
   const [comment, setComment] = useState('');
+  // A contact given in the options is attached unless the user leaves it out of this report.
+  const [attachContact, setAttachContact] = useState(true);
   // Agreement is to one notice: when the endpoint (and so the notice) changes, it must be given again.
   const [agreedHash, setAgreedHash] = useState<string | null>(null);
   const [phase, setPhase] = useState<SendPhase>({ kind: 'idle' });
@@ -35,6 +38,7 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
   const agreed = agreedHash === notice.hash;
   const locale = shownLocale();
 
+  const contact = attachContact ? options.reporterContact : '';
   const envelope = useMemo(() => buildEnvelope(buildReport({
     id: crypto.randomUUID(),
     now: new Date(),
@@ -43,9 +47,11 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
     reasons,
     comment,
     captured,
-    consent: { notice_version: notice.version, notice_hash: notice.hash, locale, trusted_tester: options.trustedTester },
+    // A report sent through this dialog is an ordinary one, also in trusted-tester mode: programme
+    // reports are the one-click ones, built by the background from the tester's own agreement.
+    consent: { notice_version: notice.version, notice_hash: notice.hash, locale, trusted_tester: false },
     client: clientInfo(),
-  })), [rating, reasons, comment, draft.site, captured, notice, locale, options.trustedTester]);
+  }), contact), [rating, reasons, comment, draft.site, captured, notice, locale, contact]);
 
   // Delivered, or safely queued for a retry: either way the report is out of the user's hands.
   const delivered = phase.kind === 'done' && (phase.result.ok || phase.result.retryAt !== undefined);
@@ -87,6 +93,7 @@ export function FeedbackForm({ draft, captured, setup, onClose }: Props) {
         <textarea id="comment" rows={3} maxLength={MAX_COMMENT} aria-describedby="comment-hint" value={comment}
           onInput={(e) => setComment(e.currentTarget.value)} />
         <p id="comment-hint" class="hint">{t('commentHint')}</p>
+        {options.reporterContact && <ContactChoice contact={options.reporterContact} attach={attachContact} onChange={setAttachContact} />}
       </fieldset>
       <Explainer origin={setup.origin} policy={setup.policy} />
       <Preview envelope={envelope} />

@@ -27,6 +27,7 @@ export const SEND_ERROR_KEYS: Record<SendError | 'extension_error', MessageKey> 
   rate_limited: 'sendErrorRateLimited',
   gone: 'sendErrorGone',
   storage_full: 'sendErrorStorageFull',
+  consent_missing: 'sendErrorConsentMissing',
   extension_error: 'sendErrorExtension',
 };
 

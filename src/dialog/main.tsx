@@ -2,9 +2,7 @@
 import { render } from 'preact';
 import '../ui/base.css';
 import './dialog.css';
-import { t } from '../ui/i18n';
+import { startPage } from '../ui/start-page';
 import { DialogApp } from './DialogApp';
 
-document.documentElement.lang = t('localeCode');
-document.title = t('dialogTitle');
-render(<DialogApp draftId={decodeURIComponent(location.hash.slice(1))} />, document.getElementById('app')!);
+void startPage('dialogTitle', () => render(<DialogApp draftId={decodeURIComponent(location.hash.slice(1))} />, document.getElementById('app')!));

@@ -3,10 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadConsent, needsAgreement } from '../core/consent';
-import { checkEndpoint } from '../shared/endpoint';
 import { loadOptions, OPTIONS_STORAGE_KEY, type Options } from '../shared/options';
 import { currentNotice, type ShownNotice } from '../ui/explainer';
-import { fetchDeclaredPolicy } from '../ui/policy';
+import { noticeContextFor } from '../ui/notice-context';
 
 export interface DialogSetup {
   options: Options;
@@ -19,9 +18,7 @@ export interface DialogSetup {
 
 export async function loadDialogSetup(): Promise<DialogSetup> {
   const [options, accepted] = await Promise.all([loadOptions(), loadConsent(browser.storage.local)]);
-  const checked = checkEndpoint(options.endpoint);
-  const origin = checked.ok ? checked.url.origin : options.endpoint;
-  const policy = checked.ok ? await fetchDeclaredPolicy(origin) : null;
+  const { origin, policy } = await noticeContextFor(options.endpoint);
   const notice = await currentNotice(origin, policy);
   return { options, origin, policy, notice, needsAgreement: needsAgreement(notice, accepted) };
 }

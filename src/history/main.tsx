@@ -2,9 +2,7 @@
 import { render } from 'preact';
 import '../ui/base.css';
 import './history.css';
-import { t } from '../ui/i18n';
+import { startPage } from '../ui/start-page';
 import { History } from './History';
 
-document.documentElement.lang = t('localeCode');
-document.title = t('historyTitle');
-render(<History />, document.getElementById('app')!);
+void startPage('historyTitle', () => render(<History />, document.getElementById('app')!));

@@ -2,9 +2,7 @@
 import { render } from 'preact';
 import '../ui/base.css';
 import './options.css';
-import { t } from '../ui/i18n';
+import { startPage } from '../ui/start-page';
 import { OptionsPage } from './OptionsPage';
 
-document.documentElement.lang = t('localeCode');
-document.title = t('optionsTitle');
-render(<OptionsPage />, document.getElementById('app')!);
+void startPage('optionsTitle', () => render(<OptionsPage />, document.getElementById('app')!));

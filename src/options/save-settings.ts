@@ -5,8 +5,8 @@ import browser from 'webextension-polyfill';
 import { checkEndpoint, originPattern, type EndpointCheck } from '../shared/endpoint';
 import { saveOptions, type Options } from '../shared/options';
 
-/** The fields the form edits (issue 5 adds `language` here and in the form). */
-export type SettingsForm = Pick<Options, 'endpoint' | 'token' | 'sites'>;
+/** The fields the form edits; trusted-tester mode has its own agreement step (TesterSection). */
+export type SettingsForm = Pick<Options, 'endpoint' | 'token' | 'sites' | 'language' | 'reporterContact'>;
 
 export type SaveError = Extract<EndpointCheck, { ok: false }>['error'] | 'permission_denied' | 'save_failed';
 export type SaveOutcome = { ok: true; options: Options } | { ok: false; error: SaveError };
@@ -17,7 +17,10 @@ export async function saveSettings(form: SettingsForm): Promise<SaveOutcome> {
   try {
     const granted = checked.loopback || await browser.permissions.request({ origins: [originPattern(checked.url)] });
     if (!granted) return { ok: false, error: 'permission_denied' };
-    const options = await saveOptions({ endpoint: checked.url.href, token: form.token.trim(), sites: form.sites });
+    const options = await saveOptions({
+      endpoint: checked.url.href, token: form.token.trim(), sites: form.sites, language: form.language,
+      reporterContact: form.reporterContact.trim(),
+    });
     return { ok: true, options };
   } catch {
     return { ok: false, error: 'save_failed' };

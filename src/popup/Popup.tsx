@@ -45,6 +45,7 @@ export function Popup() {
       <nav class="links">
         <button type="button" onClick={() => open('src/history/index.html')}>{t('historyTitle')}</button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('optionsTitle')}</button>
+        <button type="button" onClick={() => open('src/explainer/index.html')}>{t('whatIsShared')}</button>
       </nav>
     </main>
   );

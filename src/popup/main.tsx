@@ -2,9 +2,7 @@
 import { render } from 'preact';
 import '../ui/base.css';
 import './popup.css';
-import { t } from '../ui/i18n';
+import { startPage } from '../ui/start-page';
 import { Popup } from './Popup';
 
-document.documentElement.lang = t('localeCode');
-document.title = t('extName');
-render(<Popup />, document.getElementById('app')!);
+void startPage('extName', () => render(<Popup />, document.getElementById('app')!));

@@ -27,6 +27,13 @@ const DraftId = z.uuid();
 export const ContentToBackground = z.discriminatedUnion('type', [
   /** Store the draft for the dialog frame the content script just opened. */
   z.object({ type: z.literal('draft:put'), id: DraftId, draft: Draft }),
+  /**
+   * Trusted-tester mode: send at once, after the undo time has passed (rating null: "Share
+   * conversation"). The background builds the report with the tester's consent, or refuses.
+   */
+  z.object({ type: z.literal('tester:send'), site: SiteId, rating: Rating.nullable(), capture: CaptureResult }),
+  /** The content script's few labels in the language chosen in options (it cannot read the messages files itself). */
+  z.object({ type: z.literal('messages:get'), keys: z.array(z.string().regex(/^\w{1,64}$/)).max(30) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -54,6 +61,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('history:withdraw'), id: z.uuid() }),
   /** Forget the receipts of delivered reports. */
   z.object({ type: z.literal('history:clear') }),
+  /** Withdraw consent (ordinary and trusted-tester): sending stops and every report waiting in the outbox is deleted. */
+  z.object({ type: z.literal('consent:withdraw') }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackground>;
 /** The dialog's part of PageToBackground. */
@@ -79,6 +88,7 @@ export const SEND_ERRORS = [
   'rate_limited',       // 429: the endpoint asks to slow down (retried)
   'gone',               // 410: the report was withdrawn; the endpoint will not store it again
   'storage_full',       // the browser has no room left to keep the report
+  'consent_missing',    // no current consent record for this report's notice (withdrawn, or the notice changed)
 ] as const;
 export type SendError = (typeof SEND_ERRORS)[number];
 

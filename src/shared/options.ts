@@ -15,7 +15,15 @@ export interface Options {
   /** 'auto' follows the browser; otherwise a locale the extension ships. */
   language: 'auto' | 'en' | 'de';
   trustedTester: boolean;
+  /**
+   * A contact the user chose to give for follow-up questions (e.g. an e-mail). It travels only
+   * in the envelope's `reporter` part, never inside a report; empty means none.
+   */
+  reporterContact: string;
 }
+
+/** The envelope's limit (schema Reporter.contact). */
+export const MAX_CONTACT = 320;
 
 export const DEFAULT_OPTIONS: Options = {
   version: OPTIONS_VERSION,
@@ -24,6 +32,7 @@ export const DEFAULT_OPTIONS: Options = {
   sites: { 'claude.ai': true, demo: true },
   language: 'auto',
   trustedTester: false,
+  reporterContact: '',
 };
 
 const KEY = 'options';
@@ -41,6 +50,7 @@ export function migrateOptions(stored: unknown): Options {
     sites,
     language: s.language === 'en' || s.language === 'de' ? s.language : 'auto',
     trustedTester: s.trustedTester === true,
+    reporterContact: typeof s.reporterContact === 'string' ? s.reporterContact.trim().slice(0, MAX_CONTACT) : '',
   };
 }
 

@@ -1,6 +1,7 @@
 // Every user-visible string exists in English and German with the same placeholders, and the
 // names QA automation finds the UI by (PRODUCT.md) stay exactly as promised.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface Entry { message: string; placeholders?: Record<string, { content: string }> }
@@ -63,5 +64,21 @@ describe('locale files', () => {
     });
     expect(locales.en.agreeLabel?.message).toContain('agree');
     expect(locales.de.agreeLabel?.message).toContain('stimm');
+  });
+
+  it('define every key the code looks up by name, in both languages', () => {
+    // t('…'), tr('…'), getMessage('…'), __MSG_…__ and the keys lists of the content script's labels.
+    const root = join(import.meta.dirname, '../..');
+    const files = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    const used = new Set<string>();
+    for (const file of [...files('src'), 'manifest.config.ts']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const m of text.matchAll(/\b(?:t|tr|getMessage)\('([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
+      for (const list of text.matchAll(/const KEYS = \[([^\]]*)\]/g)) for (const m of list[1]!.matchAll(/'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    for (const lang of ['en', 'de'] as const) expect([...used].filter((k) => !locales[lang][k]), `missing in ${lang}`).toEqual([]);
   });
 });

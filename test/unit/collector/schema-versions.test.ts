@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KtoRow } from '../../../src/collector/export-rows';
 import type { ReportPage } from '../../../src/collector/summary';
 import { buildEnvelope, buildReport } from '../../../src/core/build-report';
-import { AnyReport, ReportV1, type Envelope } from '../../../src/shared/schema';
+import { AnyReport, ReportV1, type Envelope, type Report } from '../../../src/shared/schema';
 import { admin, captured, envelope, postEnvelope, startTestCollector, stopTestCollector, type TestCollector } from './fixtures';
 
 let c: TestCollector;
@@ -24,7 +24,7 @@ function shared(trustedTester: boolean): Envelope {
 
 /** A report as version 1 of the extension sent it: no kind, a rating and a rated turn always. */
 function versionOne(): Envelope {
-  const { kind: _kind, ...rest } = envelope().report;
+  const { kind: _kind, ...rest } = envelope().report as Report;
   const v1 = ReportV1.parse({ ...rest, schema_version: 1 });
   return { report: v1 };
 }

@@ -54,7 +54,7 @@ describe.each([
 ] as const)('a report %s', (_, fetchJson) => {
   it('is valid against the schema and points at the rated answer', async () => {
     const report = ReportV2.parse(buildReport(input(await capture(fetchJson))));
-    expect(report.conversation.turns[report.rated_turn]?.role).toBe('assistant');
+    expect(report.conversation.turns[report.rated_turn ?? -1]?.role).toBe('assistant');
     expect(report.rated_turn).toBe(3);
   });
 

@@ -21,6 +21,14 @@ function area(name: 'local' | 'session') {
       }
       for (const l of [...listeners]) l(changes, name);
     }),
+    remove: vi.fn(async (keys: string | string[]) => {
+      const changes: Record<string, { oldValue?: unknown }> = {};
+      for (const k of typeof keys === 'string' ? [keys] : keys) {
+        if (store.has(k)) changes[k] = { oldValue: store.get(k) };
+        store.delete(k);
+      }
+      for (const l of [...listeners]) l(changes, name);
+    }),
   };
 }
 

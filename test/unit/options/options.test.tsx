@@ -18,8 +18,15 @@ async function saveEndpoint(url: string) {
   fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 }
 
-beforeEach(resetFakeBrowser);
-afterEach(cleanup);
+beforeEach(() => {
+  resetFakeBrowser();
+  // The page asks the endpoint for its declared policy; here no endpoint answers.
+  vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('offline'); }));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('options page', () => {
   it('shows the default endpoint', async () => {
@@ -88,7 +95,7 @@ describe('options page', () => {
 
 describe('saveSettings', () => {
   it('requests the permission synchronously, inside the user gesture', () => {
-    const pending = saveSettings({ endpoint: 'https://collector.example.org/x', token: '', sites: DEFAULT_OPTIONS.sites });
+    const pending = saveSettings({ ...DEFAULT_OPTIONS, endpoint: 'https://collector.example.org/x' });
     expect(request).toHaveBeenCalledTimes(1);
     return pending;
   });
