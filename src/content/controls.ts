@@ -45,25 +45,50 @@ export interface ControlsLabels {
 /** rating null: Share conversation (tester mode only). */
 export type OnRate = (rating: Rating | null, button: HTMLButtonElement) => void;
 
-export function createControls(labels: ControlsLabels, onRate: OnRate): HTMLElement {
-  const host = document.createElement('div');
-  host.setAttribute(HOST_ATTRIBUTE, '');
-  const shadow = host.attachShadow({ mode: 'open' });
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * One constructed stylesheet shared by every control (Chrome); where a content script cannot
+ * adopt one (Firefox's isolated world refuses it), each shadow root gets its own <style>.
+ */
+function adoptStyle(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
   const style = document.createElement('style');
   style.textContent = STYLE;
+  shadow.append(style);
+}
+
+/** The controls' markup, built once per set of labels and cloned for every answer. */
+const templates = new WeakMap<ControlsLabels, DocumentFragment>();
+
+function template(labels: ControlsLabels): DocumentFragment {
+  const cached = templates.get(labels);
+  if (cached) return cached;
+  const fragment = document.createDocumentFragment();
   const group = document.createElement('div');
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', labels.group);
-  const make = (rating: Rating | null, label: string, flip: boolean) => {
+  const make = (rating: Rating | 'share', label: string, flip: boolean) => {
     const button = document.createElement('button');
     button.type = 'button';
-    if (rating) button.append(thumbIcon(flip));
+    button.dataset.rating = rating;
+    if (rating !== 'share') button.append(thumbIcon(flip));
     button.append(label);
-    button.addEventListener('click', (event) => {
-      // Only a real user's click starts a report; a page script's synthetic click does nothing.
-      if (!event.isTrusted) return;
-      onRate(rating, button);
-    });
     return button;
   };
   group.append(make('helpful', labels.helpful, false), make('not_helpful', labels.notHelpful, true));
@@ -77,9 +102,30 @@ export function createControls(labels: ControlsLabels, onRate: OnRate): HTMLElem
     const status = document.createElement('span');
     status.className = 'status';
     status.setAttribute('role', 'status');
-    group.append(make(null, tester.share, false), badge, status);
+    group.append(make('share', tester.share, false), badge, status);
   }
-  shadow.append(style, group);
+  fragment.append(group);
+  templates.set(labels, fragment);
+  return fragment;
+}
+
+export function createControls(labels: ControlsLabels, onRate: OnRate): HTMLElement {
+  const host = document.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  // Cloning one prepared tree is far cheaper than building each control node by node, which
+  // matters on a long chat where a re-render brings back hundreds of answers at once.
+  adoptStyle(shadow);
+  shadow.append(template(labels).cloneNode(true));
+  // One listener per control; it sees the real target, as it sits inside the shadow root.
+  shadow.addEventListener('click', (event) => {
+    // Only a real user's click starts a report; a page script's synthetic click does nothing.
+    if (!event.isTrusted) return;
+    const button = (event.target as Element | null)?.closest?.('button[data-rating]');
+    if (!(button instanceof HTMLButtonElement)) return;
+    const rating = button.dataset.rating;
+    onRate(rating === 'helpful' || rating === 'not_helpful' ? rating : null, button);
+  });
   return host;
 }
 

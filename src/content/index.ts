@@ -37,8 +37,13 @@ async function main(): Promise<void> {
   };
   // A single-page app changes the URL without a load; the DOM changes with it, so the
   // observer's callback is where navigation is noticed (no history hooks, no polling).
+  let href = location.href;
   const checkNavigation = () => {
-    const next = adapter.conversationKey(new URL(location.href));
+    // Called for every mutation batch (every streamed token): a string compare is all it costs
+    // until the address really changes.
+    if (location.href === href) return;
+    href = location.href;
+    const next = adapter.conversationKey(new URL(href));
     if (next === key) return;
     key = next;
     restart();

@@ -31,6 +31,9 @@ async function rate(adapter: SiteAdapter, answer: Element, rating: Rating, butto
   await browser.runtime.sendMessage(message);
 }
 
+/** How many answers get their controls per task. */
+export const MOUNT_SLICE = 100;
+
 /** With `quick` (trusted-tester mode) a click sends after the undo time instead of opening the dialog. */
 export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMutations: () => void, signal: AbortSignal, quick?: QuickSend): void {
   const hosts = new Set<HTMLElement>();
@@ -45,12 +48,35 @@ export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMut
     parent.append(host);
     hosts.add(host);
   };
+  // Answers are mounted in slices, one task each, so a long chat's page load or re-render
+  // (hundreds of answers at once) never blocks the page in one long task.
+  const queue = new Set<Element>();
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    let n = 0;
+    for (const answer of queue) {
+      if (signal.aborted || n++ >= MOUNT_SLICE) break;
+      queue.delete(answer);
+      if (answer.isConnected) mount(answer);
+    }
+    if (queue.size && !signal.aborted) schedule();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(flush, 0);
+  };
   observeAnswers(document.documentElement, adapter, {
-    onAnswer: mount,
+    onAnswer: (answer) => {
+      queue.add(answer);
+      schedule();
+    },
     onMutations,
     isOwnHost: (node) => node instanceof Element && node.hasAttribute(HOST_ATTRIBUTE),
   }, signal);
   signal.addEventListener('abort', () => {
+    queue.clear();
     for (const host of hosts) host.remove();
     hosts.clear();
   }, { once: true });

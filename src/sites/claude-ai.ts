@@ -131,15 +131,25 @@ export function apiPath(doc: Document): string | null {
 const proseOf = (turn: Turn) => turn.blocks
   .map((b) => (b.kind === 'text' ? b.text : b.kind === 'code' ? b.code : '')).filter(Boolean).join('\n');
 
+/** The page's answers in document order, without reading them (a nested match is part of its answer). */
+function answersOn(doc: Document): Element[] {
+  return Array.from(doc.querySelectorAll(selectors.answer)).filter((el) => !el.parentElement?.closest(selectors.answer));
+}
+
 async function capture(doc: Document, answer: Element, fetchJson: FetchJson): Promise<CaptureResult> {
-  const page = readPage(doc);
   const target = answer.closest(selectors.answer) ?? answer;
-  const rated = page.turns.findIndex((t) => t.answer === target);
-  if (page.turns.length === 0) return { ok: false, error: 'unreadable', detail: 'no conversation turns recognised on this page' };
-  if (rated < 0) return { ok: false, error: 'unreadable', detail: 'the rated answer was not found among the answers on this page' };
+  const answers = answersOn(doc);
+  if (answers.length === 0 && !doc.querySelector(selectors.userMessage)) {
+    return { ok: false, error: 'unreadable', detail: 'no conversation turns recognised on this page' };
+  }
+  if (!answers.includes(target)) return { ok: false, error: 'unreadable', detail: 'the rated answer was not found among the answers on this page' };
   const model = pageModel(doc);
-  const fromApi = await captureFromApi(doc, fetchJson, page, target, model);
+  // When the site's API answers, the page is only read for its last answer (to check that both
+  // agree): reading every rendered turn of a long chat costs far more than the API read.
+  const fromApi = await captureFromApi(doc, fetchJson, answers, target, model);
   if (fromApi) return fromApi;
+  const page = readPage(doc);
+  const rated = page.turns.findIndex((t) => t.answer === target);
   // From the page alone, a conversation without a question or a rated answer without readable
   // content means the markup is not what this adapter knows: say so rather than send a husk.
   if (!page.turns.some((t) => t.turn.role === 'user')) return { ok: false, error: 'unreadable', detail: 'no user message recognised on this page' };
@@ -160,7 +170,7 @@ async function capture(doc: Document, answer: Element, fetchJson: FetchJson): Pr
 }
 
 async function captureFromApi(
-  doc: Document, fetchJson: FetchJson, page: PageRead, target: Element, model: string | null,
+  doc: Document, fetchJson: FetchJson, pageAnswers: Element[], target: Element, model: string | null,
 ): Promise<CaptureResult | null> {
   const path = apiPath(doc);
   if (!path) return null;
@@ -169,16 +179,15 @@ async function captureFromApi(
   if (!api) return null;
   // The page renders only the tail of a long chat: align answers counting from the end,
   // ignoring an answer still streaming at the bottom (the API may not hold it yet).
-  const answers = page.turns.filter((t) => t.answer !== null);
-  for (let last = answers.at(-1)?.answer; last && last !== target && !isFinished(last); last = answers.at(-1)?.answer) {
-    answers.pop();
-  }
-  const fromEnd = answers.length - 1 - answers.findIndex((t) => t.answer === target);
+  const answers = [...pageAnswers];
+  for (let last = answers.at(-1); last && last !== target && !isFinished(last); last = answers.at(-1)) answers.pop();
+  const fromEnd = answers.length - 1 - answers.indexOf(target);
   const apiAnswers = api.turns.flatMap((t, i) => (t.role === 'assistant' ? [i] : []));
   const ratedTurn = apiAnswers[apiAnswers.length - 1 - fromEnd];
   const lastApi = api.turns[apiAnswers.at(-1) ?? -1];
-  const lastPage = answers.at(-1)?.turn;
-  if (ratedTurn === undefined || !lastApi || !lastPage) return null;
+  const lastAnswer = answers.at(-1);
+  if (ratedTurn === undefined || !lastApi || !lastAnswer) return null;
+  const lastPage: Turn = { role: 'assistant', blocks: readAnswer(lastAnswer, { turns: [], unreadable: 0, hiddenThinking: 0 }) };
   const settings = { ...api.settings, model: api.settings.model ?? model };
   const matches = sameAnswer(proseOf(lastApi), proseOf(lastPage));
   return {

@@ -5,7 +5,7 @@ import type { SiteAdapter } from '../../../src/sites/types';
 vi.mock('webextension-polyfill', () => ({
   default: { runtime: { sendMessage: vi.fn(async () => ({ ok: true })), getURL: (p: string) => `chrome-extension://x/${p}` }, i18n: { getMessage: () => '' } },
 }));
-const { startSession } = await import('../../../src/content/session');
+const { startSession, MOUNT_SLICE } = await import('../../../src/content/session');
 const { HOST_ATTRIBUTE } = await import('../../../src/content/controls');
 
 const adapter: SiteAdapter = {
@@ -19,7 +19,9 @@ const adapter: SiteAdapter = {
   capture: async () => ({ ok: false, error: 'unreadable', detail: 'test' }),
 };
 const labels = { group: 'Rate this answer', helpful: 'Helpful', notHelpful: 'Not helpful' };
-const flush = () => new Promise((r) => setTimeout(r, 0));
+const tick = () => new Promise((r) => setTimeout(r, 0));
+/** Mounting runs in tasks after the observer's microtask: two ticks see it done. */
+const flush = async () => { await tick(); await tick(); };
 const answer = (streaming: boolean) => {
   const el = document.createElement('div');
   el.setAttribute('data-is-streaming', String(streaming));
@@ -35,6 +37,7 @@ describe('content session', () => {
     document.body.append(answer(false), answer(false));
     const controller = new AbortController();
     startSession(adapter, labels, () => {}, controller.signal);
+    await flush();
     expect(hostCount()).toBe(2);
     document.body.append(answer(false));
     await flush();
@@ -52,6 +55,7 @@ describe('content session', () => {
     document.body.append(streaming);
     const controller = new AbortController();
     startSession(adapter, labels, () => {}, controller.signal);
+    await flush();
     expect(hostCount()).toBe(0);
     streaming.setAttribute('data-is-streaming', 'false');
     await flush();
@@ -64,6 +68,7 @@ describe('content session', () => {
     document.body.append(a);
     const controller = new AbortController();
     startSession(adapter, labels, () => {}, controller.signal);
+    await flush();
     a.querySelector(`[${HOST_ATTRIBUTE}]`)!.remove();
     await flush();
     expect(hostCount()).toBe(1);
@@ -74,12 +79,27 @@ describe('content session', () => {
     expect(hostCount()).toBe(0);
   });
 
+  it('mounts a long chat in slices, one task each, until every answer has its controls', async () => {
+    for (let i = 0; i < 250; i++) document.body.append(answer(false));
+    const controller = new AbortController();
+    startSession(adapter, labels, () => {}, controller.signal);
+    await tick();
+    expect(hostCount()).toBe(MOUNT_SLICE);
+    await tick();
+    expect(hostCount()).toBe(2 * MOUNT_SLICE);
+    await tick();
+    expect(hostCount()).toBe(250);
+    controller.abort();
+  });
+
   it('exposes named buttons in an open shadow root and ignores synthetic clicks', async () => {
     document.body.append(answer(false));
     const controller = new AbortController();
     startSession(adapter, labels, () => {}, controller.signal);
+    await flush();
     const shadow = document.querySelector(`[${HOST_ATTRIBUTE}]`)!.shadowRoot!;
     const buttons = [...shadow.querySelectorAll('button')].map((b) => b.textContent);
+    expect(shadow.querySelector('[role=group]')?.getAttribute('aria-label')).toBe('Rate this answer');
     expect(buttons).toEqual(['Helpful', 'Not helpful']);
     shadow.querySelector('button')!.click(); // isTrusted is false for script clicks
     await flush();
