@@ -1,11 +1,11 @@
 // The write side: POST a report, DELETE it with its deletion token. Checks run cheapest
 // first (token, type, size) so a refused request costs little.
-import { createHash } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { Envelope } from '../shared/schema';
-import { canonicalJson } from '../core/notice';
 import { bearerToken, deletionToken, isDeletionToken, sameSecret } from './auth';
 import { readLimitedBody } from './body';
+import { earlierBodyHash, storedForm } from './body-hash';
 import type { FeedbackStore } from './store';
 
 export interface IngestDeps {
@@ -18,17 +18,23 @@ export interface IngestDeps {
 
 const MAX_ISSUES = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Stateless without { stream: true }, so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 type Status = 400 | 401 | 403 | 404 | 410 | 413 | 415 | 422;
 const fail = (c: Context, status: Status, error: string, message: string, extra: object = {}) =>
   c.json({ error, message, ...extra }, status);
 
-export function ingestRoutes(deps: IngestDeps): Hono {
-  const app = new Hono();
+/** Runs under @hono/node-server: the body is read from Node's request (see body.ts). */
+export function ingestRoutes(deps: IngestDeps): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.post('/v1/feedback', async (c) => {
+    // Node's parsed headers: c.req.header() would build a web Headers object per request.
+    const { incoming } = c.env;
+    const headers = incoming.headers;
     if (deps.ingestToken !== null) {
-      const given = bearerToken(c.req.header('authorization'));
+      const given = bearerToken(headers.authorization);
       if (given === null || !sameSecret(given, deps.ingestToken)) {
         c.header('WWW-Authenticate', 'Bearer realm="feedback"');
         return fail(c, 401, 'unauthorized', 'A valid ingest token is required (Authorization: Bearer <token>).');
@@ -36,11 +42,11 @@ export function ingestRoutes(deps: IngestDeps): Hono {
     }
     // Requiring JSON also keeps web pages out: a cross-site JSON post needs a CORS preflight,
     // which this collector never grants.
-    const type = c.req.header('content-type') ?? '';
+    const type = headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       return fail(c, 415, 'unsupported_media_type', 'Send the report as application/json.');
     }
-    const body = await readLimitedBody(c.req.raw, deps.maxBodyBytes);
+    const body = await readLimitedBody(incoming, deps.maxBodyBytes);
     if (!body.ok) {
       if (body.error === 'too_large') {
         return fail(c, 413, 'too_large', `The body exceeds ${deps.maxBodyBytes} bytes (counted after gunzip).`);
@@ -50,7 +56,7 @@ export function ingestRoutes(deps: IngestDeps): Hono {
     }
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes));
+      json = JSON.parse(utf8.decode(body.bytes));
     } catch {
       return fail(c, 400, 'invalid_json', 'The body is not valid UTF-8 JSON.');
     }
@@ -63,14 +69,17 @@ export function ingestRoutes(deps: IngestDeps): Hono {
       return fail(c, 400, 'invalid_report', 'The report does not match the schema.', { issues });
     }
     const { report, reporter } = parsed.data;
-    const key = c.req.header('idempotency-key');
+    const key = headers['idempotency-key'];
     if (key !== undefined && key !== report.id) {
       return fail(c, 400, 'idempotency_key_mismatch', 'Idempotency-Key must equal report.id.');
     }
+    // Over the parsed report (what is stored), so key order and whitespace do not make a retry differ.
+    const { reportJson, bodyHash } = storedForm(parsed.data);
     const outcome = await deps.store.insert({
       report,
-      // Over the parsed report (what is stored), so key order and whitespace do not make a retry differ.
-      bodyHash: createHash('sha256').update(canonicalJson(parsed.data)).digest('hex'),
+      reportJson,
+      bodyHash,
+      earlierBodyHash: () => earlierBodyHash(parsed.data),
       contact: reporter?.contact ?? null,
       receivedAt: deps.now(),
     });

@@ -12,8 +12,15 @@ export interface StoredReport {
 
 export interface NewReport {
   report: AnyReport;
+  /** `report` as JSON, the form that is stored (see body-hash.ts). */
+  reportJson: string;
   /** Hash of the request body, to tell a retry (same body) from a conflicting reuse of the id. */
   bodyHash: string;
+  /**
+   * The same body's hash in the form earlier collector versions stored; asked only when a
+   * stored hash differs, so a retry of a report stored before an upgrade is still a replay.
+   */
+  earlierBodyHash?: () => string;
   /** Reporter contact, stored in its own table behind a random link. */
   contact: string | null;
   receivedAt: Date;
@@ -38,7 +45,10 @@ export interface ListQuery {
 }
 
 export interface FeedbackStore {
-  /** Atomic: the id check and the insert cannot interleave with another insert of the same id. */
+  /**
+   * Atomic: the id check and the insert cannot interleave with another insert of the same id.
+   * Resolves only once the row is durable (committed), so an answer sent after it is a receipt.
+   */
   insert(input: NewReport): Promise<InsertOutcome>;
   /** Deletes report and contact and leaves a tombstone for the id. */
   remove(id: string, at: Date): Promise<RemoveOutcome>;

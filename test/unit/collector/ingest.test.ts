@@ -74,6 +74,15 @@ describe('POST /v1/feedback without an ingest token configured', () => {
     expect(res.status).toBe(413);
   });
 
+  it('counts the limit exactly: a body that inflates to the limit is read, one byte more is not', async () => {
+    const inflatingTo = (n: number) => gzipSync(Buffer.alloc(n, 0x20));
+    // Read in full, then refused as JSON (only spaces): the size check let it through.
+    expect(await (await post(c, inflatingTo(64 * 1024), { 'Content-Encoding': 'gzip' })).json()).toMatchObject({ error: 'invalid_json' });
+    expect((await post(c, inflatingTo(64 * 1024 + 1), { 'Content-Encoding': 'gzip' })).status).toBe(413);
+    expect((await post(c, ' '.repeat(64 * 1024))).status).toBe(400);
+    expect((await post(c, ' '.repeat(64 * 1024 + 1))).status).toBe(413);
+  });
+
   it('refuses a corrupt gzip body, an unknown encoding and a non-JSON content type', async () => {
     expect((await post(c, 'not gzip', { 'Content-Encoding': 'gzip' })).status).toBe(400);
     expect((await post(c, '{}', { 'Content-Encoding': 'br' })).status).toBe(415);
