@@ -14,19 +14,17 @@ const verdict = (ok: boolean, why: string) => (ok ? 'met' : `**missed**: ${why}`
 
 /** Why a target is missed, from profiling the runs (see docs/benchmarks.md, "Findings"). */
 export const WHY = {
-  controls: 'each answer gets a control built node by node (host, shadow root, its own <style>, group, 2 buttons, '
-    + '2 SVGs, 2 listeners): ~20 DOM calls from the isolated world per answer, all 1,000 in one task (Findings 1)',
-  perChunk: 'the observer watches the whole document, so every appended token calls it; the call into the isolated '
-    + 'world and its navigation check (new URL(location.href)) cost more than the scan of the added node (Findings 2)',
-  longTask: 'all controls are mounted in one task, on page load and on a re-render (Findings 1)',
-  longTaskStream: 'not the observer (see the per-chunk row): rendering frames take longer on a page holding 1,000 '
-    + 'shadow roots, each with its own stylesheet; the stream\'s wall time shows it too (Findings 2)',
-  report: 'capture reads every rendered turn from the DOM (readPage) even when the API answers; the API reader '
-    + 'and buildReport are fast (Findings 3)',
-  dialog: 'the click creates the frame: Chromium then loads a new extension document and its modules before '
-    + 'Preact renders the heading (Findings 4)',
-  collector: 'CPU per report in the server process bounds it: zod over a union that parses the report twice, '
-    + 'canonical JSON for the hash, one SQLite transaction per 20 KB row (Findings 5)',
+  controls: 'mounting is sliced (at most 35 ms or 400 answers per task, so no long task), and Chromium lays the '
+    + '1,000-answer page out again between slices; mounting all in one task was ~180 ms added but a long task (Findings 1)',
+  perChunk: 'the observer is called for every appended token; its cost per call is the isolated-world call and a '
+    + 'string compare of the address (Findings 2)',
+  longTask: 'a slice of mounting ran past 50 ms (Findings 1)',
+  longTaskStream: 'not the observer (see the per-chunk row): frames take longer to render on a page holding 1,000 '
+    + 'control hosts, each a shadow root (Findings 2)',
+  report: 'capture reads the page\'s answers; with the API only the last one is read (Findings 3)',
+  dialog: 'the spare dialog frame had not loaded when the click came (Findings 4)',
+  collector: 'CPU per report on the server\'s main thread: zod validation, JSON.stringify of the 20 KB report, '
+    + 'SQLite and the HTTP layer, about 0.8 ms (Findings 5)',
 } as const;
 
 export function tableRows(r: Results): Row[] {

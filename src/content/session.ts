@@ -31,8 +31,10 @@ async function rate(adapter: SiteAdapter, answer: Element, rating: Rating, butto
   await browser.runtime.sendMessage(message);
 }
 
-/** How many answers get their controls per task. */
-export const MOUNT_SLICE = 100;
+/** At most this many answers get their controls per task… */
+export const MOUNT_SLICE = 400;
+/** …and a task stops mounting after this long. */
+export const MOUNT_BUDGET_MS = 35;
 
 /** With `quick` (trusted-tester mode) a click sends after the undo time instead of opening the dialog. */
 export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMutations: () => void, signal: AbortSignal, quick?: QuickSend): void {
@@ -59,9 +61,12 @@ export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMut
   let scheduled = false;
   const flush = () => {
     scheduled = false;
+    // Each slice may take MOUNT_BUDGET_MS (and at most MOUNT_SLICE answers): few enough slices that
+    // the page is not laid out again after every small one, short enough to stay under 50 ms.
+    const start = performance.now();
     let n = 0;
     for (const answer of queue) {
-      if (signal.aborted || n++ >= MOUNT_SLICE) break;
+      if (signal.aborted || n++ >= MOUNT_SLICE || performance.now() - start > MOUNT_BUDGET_MS) break;
       queue.delete(answer);
       if (answer.isConnected) mount(answer);
     }
