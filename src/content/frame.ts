@@ -42,6 +42,12 @@ export function preloadDialogFrame(event: Event): void {
   spare.frame.contentWindow?.location.replace(dialogUrl());
 }
 
+/** Drops the spare frame: it was loaded under options (language, consent) that have changed. */
+export function discardSpareFrame(): void {
+  spare?.host.remove();
+  spare = null;
+}
+
 export function openDialogFrame(draftId: string, returnFocus: HTMLElement | null): void {
   closeDialogFrame();
   // A spare the page took out of the document cannot be shown: start afresh.

@@ -53,12 +53,16 @@ async function sessionKeys(): Promise<string[]> {
   return worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
 }
 
-const pause = (page: Page, ms: number) => page.evaluate((t) => new Promise((r) => setTimeout(r, t)), ms);
+/** Lets the hostile script run `rounds` more rounds of its attack (a condition, not a clock). */
+async function moreRounds(page: Page, rounds: number): Promise<void> {
+  const start = (await hostileLog(page)).synthetic;
+  await expect.poll(async () => (await hostileLog(page)).synthetic, { timeout: 30_000 }).toBeGreaterThanOrEqual(start + rounds);
+}
 
 describe('a hostile page', () => {
   it('cannot start a report: synthetic clicks, keys, form events and messages open no dialog and store no draft', async () => {
     const page = await hostilePage();
-    await pause(page, 3_000);
+    await moreRounds(page, 40);
     const log = await hostileLog(page);
     // The script really ran: many rounds of events at both buttons of both answers, and messages.
     expect(log.synthetic).toBeGreaterThan(30);
@@ -84,7 +88,7 @@ describe('a hostile page', () => {
     await dialog.getByRole('textbox', { name: 'Comment' }).fill(comment);
     await dialog.getByRole('checkbox', { name: /agree/ }).check();
     // The page keeps going while the user reads: nothing it does reaches the frame.
-    await pause(page, 1_500);
+    await moreRounds(page, 20);
     expect(endpoint.received).toEqual([]);
     await dialog.getByRole('button', { name: 'Send feedback' }).click();
     await dialog.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
@@ -114,7 +118,7 @@ describe('a hostile page', () => {
     expect(await page.locator('#hostile-copy').count()).toBe(0);
 
     // Once sent, the page's continued clicking makes no second report.
-    await pause(page, 2_000);
+    await moreRounds(page, 20);
     expect(endpoint.received).toHaveLength(1);
     await page.close();
   });
