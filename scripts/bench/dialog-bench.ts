@@ -54,16 +54,6 @@ export async function dialogRun(browser: BenchBrowser, url: string, opts: { send
     await helpful.waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     const loadedBeforeClick = [...loaded];
-    // A user points at the controls before clicking: the extension loads its spare dialog frame
-    // then. Let it finish, as the time a person takes to click would.
-    await helpful.hover();
-    await page.locator('[data-chat-feedback-dialog-spare]').waitFor({ state: 'attached', timeout: 30_000 });
-    let spare = page.frames().find((f) => f.url().includes('src/dialog/index.html'));
-    for (let i = 0; !spare && i < 100; i++) {
-      await page.waitForEvent('framenavigated', { timeout: 5_000 }).catch(() => {});
-      spare = page.frames().find((f) => f.url().includes('src/dialog/index.html'));
-    }
-    await spare?.waitForLoadState('load');
     await helpful.click();
     const frame = await dialogFrame(page);
     const dialog = page.frameLocator('[data-chat-feedback-dialog] iframe');

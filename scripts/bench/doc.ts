@@ -100,10 +100,12 @@ What the bench found, what was changed because of it, and what remains.
 3. **Report for 1,000 turns** (\`src/sites/claude-ai.ts\`, \`capture\`). When the API answers, the
    page is only searched for its answers and the last one is read for \`matches_page\`; every
    rendered turn is read only in the page fallback.
-4. **Click to dialog** (\`src/content/frame.ts\`, \`src/dialog/main.tsx\`). A hidden spare frame
-   loads the dialog page on the first real pointer or focus on a control; the click only shows it
-   and hands it the draft id in the address's fragment. The bench hovers the control first and
-   lets the spare load, as the time a person takes to click would.
+4. **Click to dialog** (\`src/content/frame.ts\`, \`src/dialog\`). The click creates the frame;
+   Chromium then loads the dialog page and its modules before Preact renders the heading. A
+   spare frame loaded, hidden, on the first hover was tried and brought this to ~20 ms, but it
+   made the dialog come up blank now and then in the end-to-end runs under load, so it was taken
+   out again; to be redone with a handshake (the frame tells the content script it is ready
+   before it is given a draft id).
 5. **Collector** (\`src/collector/\`). Body read from Node's request (gzip inflated with a cap),
    idempotency hash over the stored JSON, inserts of one event-loop turn committed in one
    transaction (each answer sent only after its commit), WAL checkpoints in a worker thread.

@@ -22,7 +22,8 @@ export const WHY = {
   longTaskStream: 'not the observer (see the per-chunk row): frames take longer to render on a page holding 1,000 '
     + 'control hosts, each a shadow root (Findings 2)',
   report: 'capture reads the page\'s answers; with the API only the last one is read (Findings 3)',
-  dialog: 'the spare dialog frame had not loaded when the click came (Findings 4)',
+  dialog: 'the click creates the frame: Chromium then loads the dialog page and its modules before '
+    + 'Preact renders the heading (Findings 4)',
   collector: 'CPU per report on the server\'s main thread: zod validation, JSON.stringify of the 20 KB report, '
     + 'SQLite and the HTTP layer, about 0.8 ms (Findings 5)',
 } as const;

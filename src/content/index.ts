@@ -5,7 +5,7 @@ import { adapterFor } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
 import type { BackgroundToContent } from '../shared/messages';
 import type { ControlsLabels } from './controls';
-import { closeDialogFrame, discardSpareFrame, setDialogFrameTitle } from './frame';
+import { closeDialogFrame, setDialogFrameTitle } from './frame';
 import { loadLabels } from './labels';
 import { quickSender, type QuickSend } from './quick';
 import { startSession } from './session';
@@ -53,10 +53,7 @@ async function main(): Promise<void> {
 
   // Trusted-tester mode (it can be turned off at any time) and the language apply at once.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    // The spare dialog frame was set up under the old options or consent: load it afresh.
-    discardSpareFrame();
-    if (!(OPTIONS_STORAGE_KEY in changes)) return;
+    if (area !== 'local' || !(OPTIONS_STORAGE_KEY in changes)) return;
     void loadOptions().then(async (next) => {
       if (next.trustedTester === options.trustedTester && next.language === options.language) return;
       options = next;

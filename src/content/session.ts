@@ -5,7 +5,7 @@ import type { ContentToBackground, Draft, Rating } from '../shared/messages';
 import type { CaptureResult, FetchJson, SiteAdapter } from '../sites/types';
 import { createControls, HOST_ATTRIBUTE, type ControlsLabels } from './controls';
 import type { QuickSend } from './quick';
-import { openDialogFrame, preloadDialogFrame } from './frame';
+import { openDialogFrame } from './frame';
 import { observeAnswers } from './observer';
 
 /** Same-origin GET with the page's cookies: the content script's only network call. */
@@ -47,11 +47,6 @@ export function startSession(adapter: SiteAdapter, labels: ControlsLabels, onMut
       const run = quick ? quick(answer, rating, host) : rating ? rate(adapter, answer, rating, button) : Promise.resolve();
       run.catch((err: unknown) => console.warn('[chat-feedback] rating failed', err));
     });
-    // Ready the dialog before the click: the first real pointer or focus on any control loads it.
-    if (!quick) {
-      host.addEventListener('pointerover', preloadDialogFrame);
-      host.addEventListener('focusin', preloadDialogFrame);
-    }
     parent.append(host);
     hosts.add(host);
   };

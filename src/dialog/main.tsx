@@ -15,6 +15,8 @@ function DialogForDraft() {
   useEffect(() => {
     const onHash = () => setId(draftIdOf());
     addEventListener('hashchange', onHash);
+    // The id may have arrived between the first render and this listener: read it once more.
+    onHash();
     return () => removeEventListener('hashchange', onHash);
   }, []);
   return id ? <DialogApp key={id} draftId={id} /> : null;

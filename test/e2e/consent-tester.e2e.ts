@@ -48,7 +48,7 @@ describe('trusted-tester mode', () => {
     await terms.getByRole('checkbox', { name: /agree to join the trusted-tester programme/ }).check();
     await terms.getByRole('button', { name: 'Turn on trusted-tester mode' }).click();
     await options.getByRole('status').filter({ hasText: 'Trusted-tester mode is on.' }).waitFor();
-    expect(await mode.isChecked()).toBe(true);
+    await expect.poll(() => mode.isChecked()).toBe(true);
     await options.getByText(/On since .* \(notice version/).waitFor();
     await options.close();
   });
