@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { Envelope } from '../../src/shared/schema';
 import { expectVisibleBranchReport } from './support/expect-report';
-import { launchWithExtension, configureEndpoint, type ExtensionBrowser } from './support/browser';
-import { startCaptureEndpoint, startLookalike, type CaptureEndpoint, type Lookalike } from './support/servers';
+import { configureEndpoint, type ExtensionBrowser } from './support/browser';
+import { startLookalikeSetup, stopLookalikeSetup } from './support/lookalike-setup';
+import { startCaptureEndpoint, type CaptureEndpoint, type Lookalike } from './support/servers';
 import { branchOf, standardChat, type LookalikeChat } from './support/claude-lookalike';
 
 const leak = `LEAK${randomUUID().slice(0, 8)}`;
@@ -18,15 +19,10 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   chat = standardChat(leak, keep);
-  [site, endpoint] = await Promise.all([startLookalike([chat]), startCaptureEndpoint()]);
-  browser = await launchWithExtension({ lookalikePort: site.port });
-  await configureEndpoint(browser, endpoint.url);
+  ({ site, endpoint, browser } = await startLookalikeSetup(chat));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), endpoint?.close()]);
-});
+afterAll(() => stopLookalikeSetup({ site, endpoint, browser }));
 
 const dialogOf = (page: Page) => page.frameLocator('[data-chat-feedback-dialog] iframe');
 

@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TESTER_NOTICE_VERSION } from '../../src/core/notice';
 import { Envelope } from '../../src/shared/schema';
-import { configureEndpoint, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startCaptureEndpoint, startLookalike, type CaptureEndpoint, type Lookalike } from './support/servers';
+import type { ExtensionBrowser } from './support/browser';
+import type { CaptureEndpoint, Lookalike } from './support/servers';
+import { startLookalikeSetup, stopLookalikeSetup } from './support/lookalike-setup';
 import { branchOf, standardChat, type LookalikeChat } from './support/claude-lookalike';
 import { dialogOf, openChat, openOptions } from './consent-helpers';
 
@@ -20,15 +21,10 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   chat = standardChat(leak, `KEEP${randomUUID().slice(0, 8)}`);
-  [site, endpoint] = await Promise.all([startLookalike([chat]), startCaptureEndpoint()]);
-  browser = await launchWithExtension({ lookalikePort: site.port });
-  await configureEndpoint(browser, endpoint.url);
+  ({ site, endpoint, browser } = await startLookalikeSetup(chat));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), endpoint?.close()]);
-});
+afterAll(() => stopLookalikeSetup({ site, endpoint, browser }));
 
 const received = () => endpoint.received.map((r) => Envelope.parse(r.body));
 

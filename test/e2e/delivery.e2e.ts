@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { configureEndpoint, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startCaptureEndpoint, startLookalike, type CaptureEndpoint, type Lookalike } from './support/servers';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { CaptureEndpoint, Lookalike } from './support/servers';
+import { startLookalikeSetup, stopLookalikeSetup } from './support/lookalike-setup';
 import { standardChat, type LookalikeChat } from './support/claude-lookalike';
 
 let chat: LookalikeChat;
@@ -15,15 +16,10 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   chat = standardChat(`LEAK${randomUUID().slice(0, 6)}`, `KEEP${randomUUID().slice(0, 6)}`);
-  [site, endpoint] = await Promise.all([startLookalike([chat]), startCaptureEndpoint()]);
-  browser = await launchWithExtension({ lookalikePort: site.port });
-  await configureEndpoint(browser, endpoint.url);
+  ({ site, endpoint, browser } = await startLookalikeSetup(chat));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), endpoint?.close()]);
-});
+afterAll(() => stopLookalikeSetup({ site, endpoint, browser }));
 
 beforeEach(() => {
   endpoint.received.length = 0;

@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Envelope } from '../../src/shared/schema';
-import { DIST_CHROME, launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startCaptureEndpoint, startLookalike, type CaptureEndpoint, type Lookalike } from './support/servers';
+import { DIST_CHROME, type ExtensionBrowser } from './support/browser';
+import type { CaptureEndpoint, Lookalike } from './support/servers';
+import { startLookalikeSetup, stopLookalikeSetup } from './support/lookalike-setup';
 import { standardChat, type LookalikeChat } from './support/claude-lookalike';
 import { hostile, type HostileLog } from './support/hostile-script';
 
@@ -21,8 +22,8 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   chat = standardChat(`LEAK${randomUUID().slice(0, 6)}`, `KEEP${randomUUID().slice(0, 6)}`);
-  [site, endpoint] = await Promise.all([startLookalike([chat]), startCaptureEndpoint()]);
-  browser = await launchWithExtension({ lookalikePort: site.port });
+  // The endpoint and a token are set below, on the options page.
+  ({ site, endpoint, browser } = await startLookalikeSetup(chat, { configure: false }));
   const options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('src/options/index.html'));
   await options.getByRole('textbox', { name: 'Endpoint URL' }).fill(endpoint.url);
@@ -32,10 +33,7 @@ beforeAll(async () => {
   await options.close();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), endpoint?.close()]);
-});
+afterAll(() => stopLookalikeSetup({ site, endpoint, browser }));
 
 async function hostilePage(): Promise<Page> {
   const page = await browser.context.newPage();
